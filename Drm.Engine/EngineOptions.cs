@@ -1,0 +1,24 @@
+using Drm.Engine.Storage;
+using Drm.Protocols.Snmp;
+using Drm.Protocols.Tr069;
+using Drm.Protocols.Usp;
+using Drm.Protocols.WebPa;
+
+namespace Drm.Engine;
+
+/// <summary>Everything the engine needs from configuration.</summary>
+public sealed record EngineOptions
+{
+    public required DatabaseOptions Database { get; init; }
+
+    /// <summary>The AES-256 key for credential secrets, base64 or hex (<c>CREDENTIALS_KEY</c>).</summary>
+    public required string CredentialsKey { get; init; }
+
+    public SnmpClientOptions Snmp { get; init; } = new();
+
+    public WebPaClientOptions WebPa { get; init; } = new();
+
+    public Tr069ClientOptions Tr069 { get; init; } = new();
+
+    public UspClientOptions Usp { get; init; } = new();
+}

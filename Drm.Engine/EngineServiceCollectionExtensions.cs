@@ -1,0 +1,37 @@
+using Drm.Engine.Credentials;
+using Drm.Engine.Devices;
+using Drm.Engine.Security;
+using Drm.Engine.Storage;
+using Drm.Engine.Tenants;
+using Drm.Engine.Users;
+using Drm.Protocols.Snmp;
+using Drm.Protocols.Tr069;
+using Drm.Protocols.Usp;
+using Drm.Protocols.WebPa;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Drm.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Registers the data source, the tenant-scoped database and the engine's services.</summary>
+    public static IServiceCollection AddDrmEngine(this IServiceCollection services, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options.Database);
+        services.AddSingleton(options.Snmp);
+        services.AddSingleton(options.WebPa);
+        services.AddSingleton(options.Tr069);
+        services.AddSingleton(options.Usp);
+        services.AddSingleton(SecretProtector.FromKeyText(options.CredentialsKey));
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.Database.ConnectionString).Build());
+        services.AddSingleton<TenantDatabase>();
+        services.AddSingleton<TenantService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<DeviceService>();
+        services.AddSingleton<CredentialService>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

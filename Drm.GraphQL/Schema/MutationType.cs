@@ -1,0 +1,110 @@
+using Drm.Engine;
+using Drm.Engine.Credentials;
+using Drm.Engine.Devices;
+using Drm.Engine.Tenants;
+using Drm.Engine.Users;
+using Drm.GraphQL.Auth;
+using Drm.GraphQL.Credentials;
+using Drm.GraphQL.Devices;
+using Drm.GraphQL.Execution;
+using Drm.GraphQL.Relay;
+using Drm.GraphQL.Tenants;
+using Drm.GraphQL.Users;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Drm.GraphQL.Schema;
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<LoginPayloadType>>("login")
+            .Description("Exchanges a tenant slug, email and password for a token.")
+            .Argument<NonNullGraphType<LoginInputType>>("input")
+            .ResolveAsync(LoginAsync);
+
+        Field<NonNullGraphType<TenantType>>("createTenant")
+            .Description("Platform administrators only.")
+            .Argument<NonNullGraphType<CreateTenantInputType>>("input")
+            .ResolveAsync(async c => await c.Service<TenantService>().CreateAsync(
+                c.Caller(), c.GetArgument<CreateTenantInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<UserType>>("createUser")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<CreateUserInputType>>("input")
+            .ResolveAsync(async c => await c.Service<UserService>().CreateAsync(
+                c.Caller(), c.GetArgument<CreateUserInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<UserType>>("updateUser")
+            .Description("Admins change anyone; others change their own email, display name and password.")
+            .Argument<NonNullGraphType<UpdateUserInputType>>("input")
+            .ResolveAsync(async c => await c.Service<UserService>().UpdateAsync(
+                c.Caller(), c.GetArgument<UpdateUserInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<IdGraphType>>("deleteUser")
+            .Description("Admins only. Returns the deleted user's ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => GlobalId.Encode(UserType.TypeName, await c.Service<UserService>().DeleteAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), UserType.TypeName), c.CancellationToken)));
+
+        Field<NonNullGraphType<DeviceType>>("createDevice")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<CreateDeviceInputType>>("input")
+            .ResolveAsync(async c => await c.Service<DeviceService>().CreateAsync(
+                c.Caller(), c.GetArgument<CreateDeviceInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<DeviceType>>("updateDevice")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<UpdateDeviceInputType>>("input")
+            .ResolveAsync(async c => await c.Service<DeviceService>().UpdateAsync(
+                c.Caller(), c.GetArgument<UpdateDeviceInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<IdGraphType>>("deleteDevice")
+            .Description("Admins only. Deletes the device with its credentials; returns its ID.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => GlobalId.Encode(DeviceType.TypeName, await c.Service<DeviceService>().DeleteAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), DeviceType.TypeName), c.CancellationToken)));
+
+        Field<NonNullGraphType<SnmpCredentialType>>("setSnmpCredential")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<SetSnmpCredentialInputType>>("input")
+            .ResolveAsync(async c => await c.Service<CredentialService>().SetSnmpAsync(
+                c.Caller(), c.GetArgument<SetSnmpCredentialInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<WebPaEndpointType>>("setWebpaEndpoint")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<SetWebPaEndpointInputType>>("input")
+            .ResolveAsync(async c => await c.Service<CredentialService>().SetWebPaAsync(
+                c.Caller(), c.GetArgument<SetWebPaEndpointInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<Tr069EndpointType>>("setTr069Endpoint")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<SetTr069EndpointInputType>>("input")
+            .ResolveAsync(async c => await c.Service<CredentialService>().SetTr069Async(
+                c.Caller(), c.GetArgument<SetTr069EndpointInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<UspEndpointType>>("setUspEndpoint")
+            .Description("Admins only.")
+            .Argument<NonNullGraphType<SetUspEndpointInputType>>("input")
+            .ResolveAsync(async c => await c.Service<CredentialService>().SetUspAsync(
+                c.Caller(), c.GetArgument<SetUspEndpointInput>("input"), c.CancellationToken));
+    }
+
+    private static async Task<object?> LoginAsync(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<Dictionary<string, object?>>("input");
+        var user = await context.Service<UserService>().AuthenticateAsync(
+            (string)input["tenantSlug"]!, (string)input["email"]!, (string)input["password"]!, context.CancellationToken);
+        if (user is null)
+        {
+            throw new DrmException(DrmErrorCode.Unauthenticated, "Unknown tenant, email or password.");
+        }
+
+        var tokens = context.Service<TokenService>();
+        var expiresAt = context.Service<TimeProvider>().GetUtcNow() + tokens.ExpiresIn;
+        return new LoginPayload(tokens.Mint(user.TenantId, user.Id, user.Role), expiresAt, user);
+    }
+}

@@ -1,0 +1,79 @@
+using Drm.Engine;
+using Drm.Engine.Devices;
+using Drm.Engine.Tenants;
+using Drm.Engine.Users;
+using Drm.GraphQL.Devices;
+using Drm.GraphQL.Execution;
+using Drm.GraphQL.Relay;
+using Drm.GraphQL.Tenants;
+using Drm.GraphQL.Users;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+
+namespace Drm.GraphQL.Schema;
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+
+        Field<UserType>("me")
+            .Description("The signed-in user.")
+            .ResolveAsync(async c => await c.Service<UserService>().GetMeAsync(c.Caller(), c.CancellationToken));
+
+        Field<NonNullGraphType<ConnectionType<TenantType, EdgeType<TenantType>>>>("tenants")
+            .Description("Every tenant for a platform administrator; your own tenant for anyone else.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(
+                await c.Service<TenantService>().ListAsync(c.Caller(), c.ToPageRequest(), c.CancellationToken)));
+
+        Field<NonNullGraphType<ConnectionType<UserType, EdgeType<UserType>>>>("users")
+            .Description("Users of your tenant, by email.")
+            .Argument<StringGraphType>("search", a => a.Description = "Part of an email or display name.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<UserService>().ListAsync(
+                c.Caller(), c.GetArgument<string?>("search"), c.ToPageRequest(), c.CancellationToken)));
+
+        Field<UserType>("user")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<UserService>().GetAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), UserType.TypeName), c.CancellationToken));
+
+        Field<NonNullGraphType<ConnectionType<DeviceType, EdgeType<DeviceType>>>>("devices")
+            .Description("Devices of your tenant, by name.")
+            .Argument<StringGraphType>("search", a => a.Description = "Part of a name, address or description.")
+            .Argument<StringGraphType>("tag", a => a.Description = "Only devices carrying this tag.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<DeviceService>().ListAsync(
+                c.Caller(), c.GetArgument<string?>("search"), c.GetArgument<string?>("tag"), c.ToPageRequest(), c.CancellationToken)));
+
+        Field<DeviceType>("device")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<DeviceService>().GetAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), DeviceType.TypeName), c.CancellationToken));
+
+        Field<NodeInterface>("node")
+            .Description("Any object by its global ID; null when it does not exist or is not yours.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(ResolveNodeAsync);
+    }
+
+    private static async Task<object?> ResolveNodeAsync(IResolveFieldContext context)
+    {
+        var caller = context.Caller();
+        if (!GlobalId.TryDecode(context.GetArgument<string>("id"), out var type, out var id))
+        {
+            throw DrmException.BadInput("That is not an ID this API issued.");
+        }
+
+        return type switch
+        {
+            DeviceType.TypeName => await context.Service<DeviceService>().GetAsync(caller, id, context.CancellationToken),
+            UserType.TypeName => await context.Service<UserService>().GetAsync(caller, id, context.CancellationToken),
+            TenantType.TypeName => await context.Service<TenantService>().GetAsync(caller, id, context.CancellationToken),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net.WebSockets;
+using Drm.GraphQL.Auth;
+using Drm.GraphQL.Execution;
+using GraphQL;
+
+namespace Drm.GraphQL.Transport;
+
+/// <summary>Accepts WebSocket upgrades on <c>/graphql</c> that speak graphql-transport-ws.</summary>
+public sealed class WebSocketTransport(
+    GraphQLRunner runner,
+    RequestReader reader,
+    CallerAuthenticator authenticator,
+    IGraphQLTextSerializer serializer,
+    TimeProvider time,
+    ILogger<WebSocketSession> logger)
+{
+    public const string Subprotocol = "graphql-transport-ws";
+
+    /// <summary>How long a client may take to send <c>connection_init</c>.</summary>
+    public TimeSpan ConnectionInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(Subprotocol))
+        {
+            using var refused = await http.WebSockets.AcceptWebSocketAsync();
+            await refused.CloseAsync((WebSocketCloseStatus)WebSocketCloseCodes.SubprotocolNotAcceptable,
+                "Subprotocol not acceptable", http.RequestAborted);
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(Subprotocol);
+        var session = new WebSocketSession(socket, http, runner, reader, authenticator, serializer, time, logger)
+        {
+            ConnectionInitTimeout = ConnectionInitTimeout,
+        };
+        await session.RunAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,5 @@
+using Drm.Engine.Users;
+
+namespace Drm.GraphQL.Users;
+
+public sealed record LoginPayload(string Token, DateTimeOffset ExpiresAt, User User);
