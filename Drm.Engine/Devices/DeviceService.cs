@@ -151,7 +151,9 @@ public sealed partial class DeviceService(TenantDatabase database)
             return ip.ToString();
         }
 
-        return address.Length <= 253 && HostNamePattern().IsMatch(address)
+        // RFC 1123 §2.1: a name whose last label is all digits would be read as an address; it is neither.
+        var lastLabel = address.TrimEnd('.').Split('.')[^1];
+        return address.Length <= 253 && HostNamePattern().IsMatch(address) && !lastLabel.All(char.IsAsciiDigit)
             ? address.ToLowerInvariant()
             : throw DrmException.BadInput($"'{address}' is neither an IP address nor a host name.");
     }

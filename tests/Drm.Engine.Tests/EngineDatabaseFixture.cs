@@ -1,0 +1,48 @@
+using Drm.Engine;
+using Drm.Engine.Storage;
+using Drm.TestUtils;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(Drm.Engine.Tests.EngineDatabaseFixture))]
+
+namespace Drm.Engine.Tests;
+
+/// <summary>
+/// One private PostgreSQL cluster for the assembly, with a migrated template database; each test class gets its own
+/// copy of the template, so tests see the real schema and policies and never each other's rows.
+/// </summary>
+public sealed class EngineDatabaseFixture : IAsyncLifetime
+{
+    private const string Template = "drm_template";
+    private int _counter;
+
+    public PostgresServer Server { get; private set; } = null!;
+
+    /// <summary>A fixed AES key for tests; production keys come from CREDENTIALS_KEY.</summary>
+    public static string CredentialsKey { get; } = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public async ValueTask InitializeAsync()
+    {
+        Server = await PostgresServer.StartAsync();
+        await Server.CreateDatabaseAsync(Template);
+        DatabaseMigrator.Migrate(Server.OwnerConnectionString(Template), PostgresServer.AppRole);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>A fresh migrated database and an engine wired to it as the service role.</summary>
+    public async Task<EngineScope> CreateScopeAsync()
+    {
+        var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
+        await Server.CreateDatabaseAsync(name, Template);
+        var services = new ServiceCollection();
+        services.AddDrmEngine(new EngineOptions
+        {
+            Database = new DatabaseOptions { ConnectionString = Server.AppConnectionString(name) },
+            CredentialsKey = CredentialsKey,
+        });
+        return new EngineScope(name, Server, services.BuildServiceProvider());
+    }
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}

@@ -1,0 +1,175 @@
+using Drm.Engine.Credentials;
+using Drm.Engine.Devices;
+using Drm.Engine.Storage;
+using Drm.TestUtils;
+using Npgsql;
+
+namespace Drm.Engine.Tests.Storage;
+
+public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
+{
+    private static readonly string[] TenantTables =
+        ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints"];
+
+    [Fact]
+    public async Task EveryTable_HasRowLevelSecurityEnabledAndForced()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        await using var connection = await scope.OpenSuperuserConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schemaversions'", connection);
+        var tables = new Dictionary<string, (bool Enabled, bool Forced)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables[reader.GetString(0)] = (reader.GetBoolean(1), reader.GetBoolean(2));
+            }
+        }
+
+        tables.Keys.ShouldBe(TenantTables, ignoreOrder: true);
+        foreach (var (table, flags) in tables)
+        {
+            flags.ShouldBe((true, true), $"table {table}");
+        }
+    }
+
+    [Fact]
+    public async Task ServiceRole_CannotBypassRowLevelSecurity()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        await using var connection = await scope.OpenSuperuserConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1", connection);
+        command.Parameters.Add(new() { Value = PostgresServer.AppRole });
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+        reader.GetBoolean(0).ShouldBeFalse();
+        reader.GetBoolean(1).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ServiceRoleWithoutTenantContext_SeesNoRowsInAnyTable()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        await SeedEverythingAsync(scope, "alpha");
+        await SeedEverythingAsync(scope, "beta");
+
+        await using var connection = await scope.OpenAppConnectionAsync();
+        foreach (var table in TenantTables)
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+            ((long)(await command.ExecuteScalarAsync())!).ShouldBe(0, table);
+        }
+
+        // The rows are there: the superuser (who bypasses RLS) counts them.
+        await using var super = await scope.OpenSuperuserConnectionAsync();
+        foreach (var table in TenantTables)
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", super);
+            ((long)(await command.ExecuteScalarAsync())!).ShouldBeGreaterThanOrEqualTo(2, table);
+        }
+    }
+
+    [Fact]
+    public async Task ServiceRoleInOneTenant_CannotReadChangeOrInsertAnotherTenantsRows()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        var alphaDevice = await SeedEverythingAsync(scope, "alpha");
+        var beta = await SeedEverythingAsync(scope, "beta");
+
+        await using var connection = await scope.OpenAppConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand("SELECT app.set_current_tenant($1::uuid)", connection))
+        {
+            set.Parameters.Add(new() { Value = beta.TenantId });
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using (var read = new NpgsqlCommand("SELECT count(*) FROM devices WHERE tenant_id = $1", connection))
+        {
+            read.Parameters.Add(new() { Value = alphaDevice.TenantId });
+            ((long)(await read.ExecuteScalarAsync())!).ShouldBe(0);
+        }
+
+        await using (var update = new NpgsqlCommand("UPDATE devices SET name = 'stolen' WHERE id = $1", connection))
+        {
+            update.Parameters.Add(new() { Value = alphaDevice.Id });
+            (await update.ExecuteNonQueryAsync()).ShouldBe(0);
+        }
+
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO devices (id, tenant_id, name, address) VALUES (gen_random_uuid(), $1, 'planted', '192.0.2.9')", connection))
+        {
+            insert.Parameters.Add(new() { Value = alphaDevice.TenantId });
+            var error = await Should.ThrowAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+            error.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        }
+    }
+
+    [Fact]
+    public async Task CredentialForAnotherTenantsDevice_IsRefusedByTheDatabase()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        var alpha = await scope.CreateTenantAsync("alpha");
+        var alphaDevice = await scope.Get<DeviceService>().CreateAsync(alpha, new CreateDeviceInput("bare", "192.0.2.7"), default);
+        var beta = await SeedEverythingAsync(scope, "beta");
+
+        await using var connection = await scope.OpenAppConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var set = new NpgsqlCommand("SELECT app.set_current_tenant($1::uuid)", connection))
+        {
+            set.Parameters.Add(new() { Value = beta.TenantId });
+            await set.ExecuteNonQueryAsync();
+        }
+
+        // Foreign keys bypass RLS, so the key includes the tenant: a guessed device id of another tenant does not match.
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO webpa_endpoints (device_id, tenant_id, base_url, cpe_id, auth_type, timeout_ms) " +
+            "VALUES ($1, $2, 'http://x', 'mac:1', 'none', 1000)", connection);
+        insert.Parameters.Add(new() { Value = alphaDevice.Id });
+        insert.Parameters.Add(new() { Value = beta.TenantId });
+        var error = await Should.ThrowAsync<PostgresException>(() => insert.ExecuteNonQueryAsync());
+        error.SqlState.ShouldBe(PostgresErrorCodes.ForeignKeyViolation);
+    }
+
+    [Fact]
+    public async Task TenantSlugLookup_AnswersTheServiceRoleWithoutShowingItTheTenantsTable()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        var alpha = await SeedEverythingAsync(scope, "alpha");
+        await using var connection = await scope.OpenAppConnectionAsync();
+        await using (var lookup = new NpgsqlCommand("SELECT app.tenant_id_by_slug('alpha')", connection))
+        {
+            (await lookup.ExecuteScalarAsync()).ShouldBe(alpha.TenantId);
+        }
+
+        await using var list = new NpgsqlCommand("SELECT count(*) FROM tenants", connection);
+        ((long)(await list.ExecuteScalarAsync())!).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Migrate_SecondRun_AppliesNothing()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        DatabaseMigrator.Migrate(scope.Server.OwnerConnectionString(scope.Database), PostgresServer.AppRole).ShouldBeEmpty();
+        await using var dataSource = NpgsqlDataSource.Create(scope.Server.AppConnectionString(scope.Database));
+        (await DatabaseMigrator.IsUpToDateAsync(dataSource, default)).ShouldBeTrue();
+    }
+
+    /// <summary>A tenant with a device carrying every kind of credential.</summary>
+    internal static async Task<Device> SeedEverythingAsync(EngineScope scope, string slug)
+    {
+        var admin = await scope.CreateTenantAsync(slug);
+        var device = await scope.Get<DeviceService>().CreateAsync(admin, new CreateDeviceInput($"{slug}-gw", "192.0.2.1", ["lab"]), default);
+        var credentials = scope.Get<CredentialService>();
+        await credentials.SetSnmpAsync(admin, new SetSnmpCredentialInput(device.Id, "2c", Community: $"{slug}-community"), default);
+        await credentials.SetWebPaAsync(admin, new SetWebPaEndpointInput(
+            device.Id, "http://tr1d1um:6100/api/v3", "mac:112233445566", new EndpointAuthInput("bearer", Token: $"{slug}-token")), default);
+        await credentials.SetTr069Async(admin, new SetTr069EndpointInput(
+            device.Id, "http://acs:7557", "202BC1-BM632w-000001", new EndpointAuthInput("basic", "acs", $"{slug}-acs-pw")), default);
+        await credentials.SetUspAsync(admin, new SetUspEndpointInput(
+            device.Id, "os::012345-AABBCC", "mqtt", "mqtt://127.0.0.1:1883", "usp/agent/1", new EndpointAuthInput("api_key", ApiKey: $"{slug}-key")), default);
+        return device;
+    }
+}
