@@ -31,6 +31,9 @@ public sealed record DrmSettings
     /// <summary>Folder of the Banana Cake Pop bundle; null means look for <c>node_modules</c> upwards.</summary>
     public string? IdeRoot { get; init; }
 
+    /// <summary>How long a WebSocket client may take to send connection_init (<c>GRAPHQL_WS_INIT_TIMEOUT</c>, seconds).</summary>
+    public TimeSpan WebSocketInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public int MaxQueryDepth { get; init; } = 15;
 
     public int MaxQueryComplexity { get; init; } = 5000;
@@ -87,6 +90,7 @@ public sealed record DrmSettings
             CorsOrigins = (env("CORS_ORIGINS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             EnableSse = Bool(env, "ENABLE_SSE", false),
             IdeRoot = env("IDE_ROOT") is { Length: > 0 } ide ? ide : null,
+            WebSocketInitTimeout = Seconds(env, "GRAPHQL_WS_INIT_TIMEOUT", 10),
             MaxQueryDepth = Int(env, "GRAPHQL_MAX_DEPTH", 15, 2, 100),
             MaxQueryComplexity = Int(env, "GRAPHQL_MAX_COMPLEXITY", 5000, 10, 1_000_000),
         };

@@ -44,7 +44,8 @@ public sealed partial class WebSocketSession(
         var buffer = new ArrayBufferWriter<byte>(4096);
         try
         {
-            while (socket.State == WebSocketState.Open && !token.IsCancellationRequested)
+            // After we close (CloseSent) keep reading until the client answers, so our close frame is not lost to a reset.
+            while (socket.State is WebSocketState.Open or WebSocketState.CloseSent && !token.IsCancellationRequested)
             {
                 buffer.ResetWrittenCount();
                 var message = await ReceiveAsync(buffer, token);
@@ -59,10 +60,15 @@ public sealed partial class WebSocketSession(
                     break;
                 }
 
+                if (socket.State != WebSocketState.Open)
+                {
+                    continue;
+                }
+
                 if (message is null)
                 {
                     await CloseAsync(WebSocketCloseCodes.BadRequest, "Message too large or not text");
-                    break;
+                    continue;
                 }
 
                 await HandleMessageAsync(buffer.WrittenMemory, token);
@@ -296,7 +302,8 @@ public sealed partial class WebSocketSession(
         finally
         {
             _sendLock.Release();
-            await _closing.CancelAsync();
+            // Give the client a moment to complete the close handshake, then stop reading regardless.
+            _closing.CancelAfter(TimeSpan.FromSeconds(5));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Drm.GraphQL.Auth;
+using Drm.GraphQL.Configuration;
 using Drm.GraphQL.Execution;
 using GraphQL;
 
@@ -12,12 +13,10 @@ public sealed class WebSocketTransport(
     CallerAuthenticator authenticator,
     IGraphQLTextSerializer serializer,
     TimeProvider time,
+    DrmSettings settings,
     ILogger<WebSocketSession> logger)
 {
     public const string Subprotocol = "graphql-transport-ws";
-
-    /// <summary>How long a client may take to send <c>connection_init</c>.</summary>
-    public TimeSpan ConnectionInitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -33,7 +32,7 @@ public sealed class WebSocketTransport(
         using var socket = await http.WebSockets.AcceptWebSocketAsync(Subprotocol);
         var session = new WebSocketSession(socket, http, runner, reader, authenticator, serializer, time, logger)
         {
-            ConnectionInitTimeout = ConnectionInitTimeout,
+            ConnectionInitTimeout = settings.WebSocketInitTimeout,
         };
         await session.RunAsync(http.RequestAborted);
     }

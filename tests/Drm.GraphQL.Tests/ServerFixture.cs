@@ -1,0 +1,132 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Drm.Engine;
+using Drm.Engine.Storage;
+using Drm.Engine.Users;
+using Drm.GraphQL.Auth;
+using Drm.GraphQL.Configuration;
+using Drm.GraphQL.Hosting;
+using Drm.TestUtils;
+using Microsoft.AspNetCore.Builder;
+
+[assembly: AssemblyFixture(typeof(Drm.GraphQL.Tests.ServerFixture))]
+
+namespace Drm.GraphQL.Tests;
+
+/// <summary>
+/// The real service — Kestrel on a loopback port, a private PostgreSQL behind it — with two tenants, alpha and beta,
+/// each with an admin, an operator and a viewer. Tests talk to it over HTTP and WebSocket as clients would.
+/// </summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256!";
+    public const string Password = "tenant-pass-1";
+
+    private WebApplication? _app;
+
+    public PostgresServer Database { get; private set; } = null!;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public Uri GraphQLUrl => new(BaseUrl, "/graphql");
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public TokenService Tokens { get; } = new(new JwtOptions(JwtSecret, TimeSpan.FromHours(1)), TimeProvider.System);
+
+    public string PlatformAdminToken { get; private set; } = "";
+
+    public TestTenant Alpha { get; private set; } = null!;
+
+    public TestTenant Beta { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await PostgresServer.StartAsync();
+        await Database.CreateDatabaseAsync("drm");
+        var settings = new DrmSettings
+        {
+            Engine = new EngineOptions
+            {
+                Database = new DatabaseOptions
+                {
+                    ConnectionString = Database.AppConnectionString("drm"),
+                    MigrationConnectionString = Database.OwnerConnectionString("drm"),
+                },
+                CredentialsKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7)).ToArray()),
+            },
+            Jwt = new JwtOptions(JwtSecret, TimeSpan.FromHours(1)),
+            Port = 0,
+            BindAddress = "127.0.0.1",
+            EnableSse = true,
+            WebSocketInitTimeout = TimeSpan.FromSeconds(2),
+        };
+        DrmHost.Migrate(settings.Engine.Database, _ => { });
+        _app = DrmHost.Build(settings, []);
+        await _app.StartAsync();
+        BaseUrl = new Uri(_app.Urls.First());
+        PlatformAdminToken = Tokens.Mint(Guid.NewGuid(), Guid.NewGuid(), UserRole.Admin, platformAdmin: true);
+        Alpha = await CreateTenantAsync("alpha");
+        Beta = await CreateTenantAsync("beta");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Http.Dispose();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>POSTs an operation and returns the HTTP status and the parsed body.</summary>
+    public async Task<GraphQLResponse> PostAsync(
+        string query, object? variables = null, string? token = null, string accept = "application/graphql-response+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLUrl)
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd(accept);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse((int)response.StatusCode, JsonNode.Parse(body)!.AsObject(), body);
+    }
+
+    private async Task<TestTenant> CreateTenantAsync(string slug)
+    {
+        var created = await PostAsync(
+            "mutation($i: CreateTenantInput!) { createTenant(input: $i) { id slug } }",
+            new { i = new { slug, name = slug.ToUpperInvariant(), adminEmail = $"admin@{slug}.test", adminPassword = Password } },
+            PlatformAdminToken);
+        var tenantId = created.Data("createTenant")["id"]!.GetValue<string>();
+        var admin = await LoginAsync(slug, $"admin@{slug}.test");
+        foreach (var role in new[] { "OPERATOR", "VIEWER" })
+        {
+            (await PostAsync(
+                "mutation($i: CreateUserInput!) { createUser(input: $i) { id } }",
+                new { i = new { email = $"{role.ToLowerInvariant()}@{slug}.test", password = Password, role } },
+                admin)).Errors.ShouldBeNull();
+        }
+
+        return new TestTenant(slug, tenantId, admin, await LoginAsync(slug, $"operator@{slug}.test"), await LoginAsync(slug, $"viewer@{slug}.test"));
+    }
+
+    public async Task<string> LoginAsync(string slug, string email, string password = Password)
+    {
+        var login = await PostAsync(
+            "mutation($i: LoginInput!) { login(input: $i) { token } }",
+            new { i = new { tenantSlug = slug, email, password } });
+        return login.Data("login")["token"]!.GetValue<string>();
+    }
+}
