@@ -23,6 +23,7 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256!";
     public const string Password = "tenant-pass-1";
+    public const string CorsOrigin = "https://ui.example.net";
 
     private WebApplication? _app;
 
@@ -61,6 +62,7 @@ public sealed class ServerFixture : IAsyncLifetime
             Port = 0,
             BindAddress = "127.0.0.1",
             EnableSse = true,
+            CorsOrigins = [CorsOrigin],
             WebSocketInitTimeout = TimeSpan.FromSeconds(2),
         };
         DrmHost.Migrate(settings.Engine.Database, _ => { });

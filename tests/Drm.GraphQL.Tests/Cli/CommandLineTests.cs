@@ -81,6 +81,32 @@ public sealed class CommandLineTests(ServerFixture server)
         sut.Engine.Usp.MqttBrokerUrl!.Scheme.ShouldBe("mqtt");
     }
 
+    [Fact]
+    public async Task EnvExample_ListsEveryVariableTheServiceReads()
+    {
+        var read = new HashSet<string>();
+        DrmSettings.FromEnvironment(name =>
+        {
+            read.Add(name);
+            return name switch
+            {
+                "DATABASE_URL" => "postgresql://app:pw@db/drm",
+                "JWT_SECRET" => ServerFixture.JwtSecret,
+                "CREDENTIALS_KEY" => "k",
+                _ => null,
+            };
+        });
+        var example = (await File.ReadAllLinesAsync(Path.Combine(RepositoryPaths.Root, ".env.example")))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l[..l.IndexOf('=', StringComparison.Ordinal)])
+            .ToHashSet();
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        read.Count.ShouldBeGreaterThan(20);
+        read.Except(example).ShouldBeEmpty();
+        read.Where(name => !readme.Contains($"`{name}`", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("SNMP_DEFAULT_PORT", "0")]
     [InlineData("JWT_EXPIRES_IN", "soon")]

@@ -96,6 +96,25 @@ public sealed class HttpTransportTests(ServerFixture server)
         config.ShouldContain("\"disableTelemetry\":true");
     }
 
+    [Theory]
+    [InlineData(ServerFixture.CorsOrigin, true)]
+    [InlineData("https://evil.example.com", false)]
+    public async Task CorsPreflight_AllowsOnlyConfiguredOrigins(string origin, bool allowed)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, server.GraphQLUrl);
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
+
+        using var response = await server.Http.SendAsync(request);
+
+        response.Headers.TryGetValues("Access-Control-Allow-Origin", out var origins).ShouldBe(allowed);
+        if (allowed)
+        {
+            origins!.ShouldBe([origin]);
+        }
+    }
+
     [Fact]
     public async Task Health_AndReadiness_ReportTheDatabase()
     {
