@@ -21,7 +21,7 @@ ensure_debian_packages() {
   log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  apt-get install -y -qq "${missing[@]}"
 }
 
 # Node.js and npm come from Debian only when the machine has none (it may have its own build).

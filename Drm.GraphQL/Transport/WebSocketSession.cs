@@ -278,6 +278,11 @@ public sealed partial class WebSocketSession(
                 await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             }
         }
+        catch (WebSocketException e)
+        {
+            // The client went away mid-send; the receive loop ends the session.
+            logger.LogDebug(e, "Sending on a broken WebSocket");
+        }
         finally
         {
             _sendLock.Release();

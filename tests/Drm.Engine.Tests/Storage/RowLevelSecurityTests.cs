@@ -80,11 +80,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
 
         await using var connection = await scope.OpenAppConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT app.set_current_tenant($1::uuid)", connection))
-        {
-            set.Parameters.Add(new() { Value = beta.TenantId });
-            await set.ExecuteNonQueryAsync();
-        }
+        await SetTenantAsync(connection, beta.TenantId);
 
         await using (var read = new NpgsqlCommand("SELECT count(*) FROM devices WHERE tenant_id = $1", connection))
         {
@@ -117,11 +113,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
 
         await using var connection = await scope.OpenAppConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SELECT app.set_current_tenant($1::uuid)", connection))
-        {
-            set.Parameters.Add(new() { Value = beta.TenantId });
-            await set.ExecuteNonQueryAsync();
-        }
+        await SetTenantAsync(connection, beta.TenantId);
 
         // Foreign keys bypass RLS, so the key includes the tenant: a guessed device id of another tenant does not match.
         await using var insert = new NpgsqlCommand(
@@ -155,6 +147,13 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         DatabaseMigrator.Migrate(scope.Server.OwnerConnectionString(scope.Database), PostgresServer.AppRole).ShouldBeEmpty();
         await using var dataSource = NpgsqlDataSource.Create(scope.Server.AppConnectionString(scope.Database));
         (await DatabaseMigrator.IsUpToDateAsync(dataSource, default)).ShouldBeTrue();
+    }
+
+    private static async Task SetTenantAsync(NpgsqlConnection connection, Guid tenantId)
+    {
+        await using var set = new NpgsqlCommand("SELECT app.set_current_tenant($1::uuid)", connection);
+        set.Parameters.Add(new() { Value = tenantId });
+        await set.ExecuteNonQueryAsync();
     }
 
     /// <summary>A tenant with a device carrying every kind of credential.</summary>
