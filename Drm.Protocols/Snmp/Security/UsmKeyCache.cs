@@ -39,6 +39,19 @@ public sealed class UsmKeyCache
     /// <summary>The number of entries held now.</summary>
     internal int Count => _entries.Count;
 
+    /// <summary>Whether keys for these arguments are held now, without deriving or touching them.</summary>
+    internal bool Contains(
+        string userName,
+        SnmpAuthProtocol auth,
+        string? authPassword,
+        SnmpPrivProtocol priv,
+        string? privPassword,
+        ReadOnlySpan<byte> engineId)
+    {
+        Validate(auth, ref authPassword, priv, ref privPassword, engineId);
+        return _entries.ContainsKey(Fingerprint(userName, auth, authPassword, priv, privPassword, engineId));
+    }
+
     /// <summary>
     /// Returns the user's keys localized to <paramref name="engineId"/>, deriving them on first use
     /// (<see cref="UsmKeys.PasswordToKey"/>, <see cref="UsmKeys.Localize"/>, <see cref="UsmKeys.LocalizedPrivKey"/>).
