@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Drm.Protocols.Snmp.Security;
@@ -104,7 +105,7 @@ internal sealed class Sha224 : IDisposable
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_block);
-        CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_state.AsSpan()));
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(_state.AsSpan()));
         _blockLength = 0;
         _messageLength = 0;
     }

@@ -23,26 +23,26 @@ public enum SnmpPrivProtocol
     Aes128,
 
     /// <summary>
-    /// CFB128-AES-192 with the key extension of draft-blumenthal-aes-usm-04 §3.1.2.1 (net-snmp <c>AES-192</c>,
-    /// <c>cusmAESCfb192PrivProtocol</c>).
+    /// CFB128-AES-192 with the key extension of draft-blumenthal-aes-usm-04 §3.1.2.1: net-snmp's <c>AES-192</c>, which it
+    /// registers as 1.3.6.1.4.1.14832.1.3.
     /// </summary>
     Aes192,
 
     /// <summary>
-    /// CFB128-AES-256 with the key extension of draft-blumenthal-aes-usm-04 §3.1.2.1 (net-snmp <c>AES-256</c>,
-    /// <c>cusmAESCfb256PrivProtocol</c>).
+    /// CFB128-AES-256 with the key extension of draft-blumenthal-aes-usm-04 §3.1.2.1: net-snmp's <c>AES-256</c>, which it
+    /// registers as 1.3.6.1.4.1.14832.1.4.
     /// </summary>
     Aes256,
 
     /// <summary>
-    /// CFB128-AES-192 with the key extension of draft-reeder-snmpv3-usm-3desede-00 §2.1, as Cisco ships it
-    /// (net-snmp <c>AES-192-C</c>, snmpsim <c>AES192</c>).
+    /// CFB128-AES-192 with the key extension of draft-reeder-snmpv3-usm-3desede-00 §2.1, as Cisco ships it under
+    /// <c>cusmAESCfb192PrivProtocol</c> (1.3.6.1.4.1.9.12.6.1.1): net-snmp's <c>AES-192-C</c>, snmpsim's <c>AES192</c>.
     /// </summary>
     Aes192Reeder,
 
     /// <summary>
-    /// CFB128-AES-256 with the key extension of draft-reeder-snmpv3-usm-3desede-00 §2.1, as Cisco ships it
-    /// (net-snmp <c>AES-256-C</c>, snmpsim <c>AES256</c>).
+    /// CFB128-AES-256 with the key extension of draft-reeder-snmpv3-usm-3desede-00 §2.1, as Cisco ships it under
+    /// <c>cusmAESCfb256PrivProtocol</c> (1.3.6.1.4.1.9.12.6.1.2): net-snmp's <c>AES-256-C</c>, snmpsim's <c>AES256</c>.
     /// </summary>
     Aes256Reeder,
 }

@@ -20,8 +20,12 @@ public static class UsmAuthentication
     /// <param name="authKey">The localized authentication key (as long as the protocol's hash output).</param>
     /// <param name="wholeMessage">The serialized message; its msgAuthenticationParameters value is overwritten.</param>
     /// <param name="authParamsOffset">Where the msgAuthenticationParameters value (not its tag or length) starts.</param>
-    /// <exception cref="ArgumentException"><paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/>, or the key has the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The field does not fit in the message, or <paramref name="auth"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/>, or the key has the wrong length.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The field does not fit in the message, or <paramref name="auth"/> is not a defined value.
+    /// </exception>
     public static void Sign(SnmpAuthProtocol auth, ReadOnlySpan<byte> authKey, Span<byte> wholeMessage, int authParamsOffset)
     {
         var digestLength = CheckArguments(auth, authKey, wholeMessage.Length, authParamsOffset);
@@ -53,8 +57,12 @@ public static class UsmAuthentication
     /// <param name="wholeMessage">The message as received; it is not modified.</param>
     /// <param name="authParamsOffset">Where the msgAuthenticationParameters value (not its tag or length) starts.</param>
     /// <returns><see langword="true"/> if the MAC matches.</returns>
-    /// <exception cref="ArgumentException"><paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/>, or the key has the wrong length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The field does not fit in the message, or <paramref name="auth"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/>, or the key has the wrong length.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The field does not fit in the message, or <paramref name="auth"/> is not a defined value.
+    /// </exception>
     public static bool Verify(SnmpAuthProtocol auth, ReadOnlySpan<byte> authKey, ReadOnlySpan<byte> wholeMessage, int authParamsOffset)
     {
         var digestLength = CheckArguments(auth, authKey, wholeMessage.Length, authParamsOffset);

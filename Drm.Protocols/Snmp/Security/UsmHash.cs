@@ -17,8 +17,7 @@ internal static class UsmHash
         SnmpAuthProtocol.Sha256 => 32,
         SnmpAuthProtocol.Sha384 => 48,
         SnmpAuthProtocol.Sha512 => 64,
-        SnmpAuthProtocol.None => throw new ArgumentException("usmNoAuthProtocol has no hash and no keys.", nameof(auth)),
-        _ => throw new ArgumentOutOfRangeException(nameof(auth), auth, "Unknown SNMP authentication protocol."),
+        _ => throw NoHash(auth),
     };
 
     internal static void Hash(SnmpAuthProtocol auth, ReadOnlySpan<byte> source, Span<byte> destination)
@@ -48,12 +47,13 @@ internal static class UsmHash
                 SHA512.HashData(source, destination);
                 break;
             default:
-                _ = HashLength(auth);
-                break;
+                throw NoHash(auth);
         }
     }
 
-    /// <summary>The full, untruncated HMAC of <paramref name="source"/>; <paramref name="destination"/> takes <see cref="HashLength"/> octets.</summary>
+    /// <summary>
+    /// The full, untruncated HMAC of <paramref name="source"/>; <paramref name="destination"/> takes <see cref="HashLength"/> octets.
+    /// </summary>
     internal static void Hmac(SnmpAuthProtocol auth, ReadOnlySpan<byte> key, ReadOnlySpan<byte> source, Span<byte> destination)
     {
         switch (auth)
@@ -81,8 +81,11 @@ internal static class UsmHash
                 HMACSHA512.HashData(key, source, destination);
                 break;
             default:
-                _ = HashLength(auth);
-                break;
+                throw NoHash(auth);
         }
     }
+
+    private static ArgumentException NoHash(SnmpAuthProtocol auth) => auth == SnmpAuthProtocol.None
+        ? new ArgumentException("usmNoAuthProtocol has no hash and no keys.", nameof(auth))
+        : new ArgumentOutOfRangeException(nameof(auth), auth, "Unknown SNMP authentication protocol.");
 }

@@ -146,7 +146,8 @@ public sealed class UsmKeyCache
 
         if (engineId.IsEmpty)
         {
-            throw new ArgumentException("Keys are localized to an snmpEngineID: discover the authoritative engine first.", nameof(engineId));
+            throw new ArgumentException(
+                "Keys are localized to an snmpEngineID: discover the authoritative engine first.", nameof(engineId));
         }
     }
 

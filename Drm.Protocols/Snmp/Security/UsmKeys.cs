@@ -30,7 +30,9 @@ public static class UsmKeys
     /// <param name="auth">The authentication protocol whose hash is used.</param>
     /// <param name="password">The password octets (a text password is encoded as UTF-8).</param>
     /// <returns>Ku, as long as the hash output (16, 20, 28, 32, 48 or 64 octets).</returns>
-    /// <exception cref="ArgumentException"><paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/>, or the password is shorter than 8 octets.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/>, or the password is shorter than 8 octets.
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="auth"/> is not a defined value.</exception>
     public static byte[] PasswordToKey(SnmpAuthProtocol auth, ReadOnlySpan<byte> password)
     {
@@ -68,7 +70,9 @@ public static class UsmKeys
     /// <param name="priv">The privacy protocol.</param>
     /// <param name="privPassword">The privacy password octets (a text password is encoded as UTF-8).</param>
     /// <param name="engineId">The authoritative snmpEngineID.</param>
-    /// <returns>The key, <see cref="SnmpSecurityProtocols.PrivKeyLength"/> octets long; empty for <see cref="SnmpPrivProtocol.None"/>.</returns>
+    /// <returns>
+    /// The key, <see cref="SnmpSecurityProtocols.PrivKeyLength"/> octets long; empty for <see cref="SnmpPrivProtocol.None"/>.
+    /// </returns>
     /// <exception cref="ArgumentException">
     /// <paramref name="auth"/> is <see cref="SnmpAuthProtocol.None"/> while <paramref name="priv"/> is not (USM has no
     /// privacy without authentication), the password is shorter than 8 octets, or <paramref name="engineId"/> is empty.
@@ -190,7 +194,8 @@ public static class UsmKeys
         var hashLength = UsmHash.HashLength(auth);
         if (password.Length < MinPasswordLength)
         {
-            throw new ArgumentException($"An SNMP password must be at least {MinPasswordLength} octets long (RFC 3414 §11.2).", nameof(password));
+            throw new ArgumentException(
+                $"An SNMP password must be at least {MinPasswordLength} octets long (RFC 3414 §11.2).", nameof(password));
         }
 
         // RFC 3414 §A.2.1: hash the password repeated to 1,048,576 octets. A chunk that holds a whole number of copies
@@ -230,7 +235,8 @@ public static class UsmKeys
 
         if (engineId.IsEmpty)
         {
-            throw new ArgumentException("A key is localized to an snmpEngineID: discover the authoritative engine first.", nameof(engineId));
+            throw new ArgumentException(
+                "A key is localized to an snmpEngineID: discover the authoritative engine first.", nameof(engineId));
         }
 
         // RFC 3414 §2.6: Kul = H(Ku ‖ snmpEngineID ‖ Ku).

@@ -41,7 +41,9 @@ public static class UsmPrivacy
     /// <exception cref="ArgumentException">
     /// <paramref name="priv"/> is <see cref="SnmpPrivProtocol.None"/>, the key is too short, or <paramref name="scopedPdu"/> is empty.
     /// </exception>
-    /// <exception cref="ArgumentOutOfRangeException">Boots or time is negative, or <paramref name="priv"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// Boots or time is negative, or <paramref name="priv"/> is not a defined value.
+    /// </exception>
     /// <exception cref="CryptographicException">The DES or 3DES key is one of the few weak keys the platform refuses.</exception>
     public static byte[] Encrypt(
         SnmpPrivProtocol priv,
@@ -96,8 +98,12 @@ public static class UsmPrivacy
     /// <paramref name="privParameters"/> is not 8 octets, the ciphertext is empty or, for DES and 3DES, not a multiple
     /// of 8 octets (RFC 3414 §8.3.2 decryptionError), or the DES or 3DES key is a weak key the platform refuses.
     /// </exception>
-    /// <exception cref="ArgumentException"><paramref name="priv"/> is <see cref="SnmpPrivProtocol.None"/>, or the key is too short.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Boots or time is negative, or <paramref name="priv"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="priv"/> is <see cref="SnmpPrivProtocol.None"/>, or the key is too short.
+    /// </exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// Boots or time is negative, or <paramref name="priv"/> is not a defined value.
+    /// </exception>
     public static byte[] Decrypt(
         SnmpPrivProtocol priv,
         ReadOnlySpan<byte> privKey,
@@ -220,7 +226,11 @@ public static class UsmPrivacy
         }
     }
 
-    private static byte[] DecryptCbc(SnmpPrivProtocol priv, ReadOnlySpan<byte> privKey, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext)
+    private static byte[] DecryptCbc(
+        SnmpPrivProtocol priv,
+        ReadOnlySpan<byte> privKey,
+        ReadOnlySpan<byte> iv,
+        ReadOnlySpan<byte> ciphertext)
     {
         using var cipher = CreateCbcCipher(priv, privKey);
         return cipher.DecryptCbc(ciphertext, iv, PaddingMode.None);

@@ -14,7 +14,8 @@ public sealed class UsmKeyCacheTests
 
         var keys = sut.GetOrCreate("admin", SnmpAuthProtocol.Sha256, "authpass123", SnmpPrivProtocol.Aes256, "privpass456", EngineId);
 
-        keys.AuthKey.ShouldBe(UsmKeys.Localize(SnmpAuthProtocol.Sha256, UsmKeys.PasswordToKey(SnmpAuthProtocol.Sha256, "authpass123"u8), EngineId));
+        var ku = UsmKeys.PasswordToKey(SnmpAuthProtocol.Sha256, "authpass123"u8);
+        keys.AuthKey.ShouldBe(UsmKeys.Localize(SnmpAuthProtocol.Sha256, ku, EngineId));
         keys.PrivKey.ShouldBe(UsmKeys.LocalizedPrivKey(SnmpAuthProtocol.Sha256, SnmpPrivProtocol.Aes256, "privpass456"u8, EngineId));
     }
 
@@ -39,7 +40,8 @@ public sealed class UsmKeyCacheTests
 
         var keys = sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, "pässwörd-ü", SnmpPrivProtocol.None, null, EngineId);
 
-        keys.AuthKey.ShouldBe(UsmKeys.Localize(SnmpAuthProtocol.Sha1, UsmKeys.PasswordToKey(SnmpAuthProtocol.Sha1, Encoding.UTF8.GetBytes("pässwörd-ü")), EngineId));
+        var ku = UsmKeys.PasswordToKey(SnmpAuthProtocol.Sha1, Encoding.UTF8.GetBytes("pässwörd-ü"));
+        keys.AuthKey.ShouldBe(UsmKeys.Localize(SnmpAuthProtocol.Sha1, ku, EngineId));
     }
 
     [Fact]
@@ -86,7 +88,8 @@ public sealed class UsmKeyCacheTests
         var sut = new UsmKeyCache();
 
         var baseline = sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, "maplesyrup", SnmpPrivProtocol.Aes128, "syrupmaple", EngineId);
-        var otherEngine = sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, "maplesyrup", SnmpPrivProtocol.Aes128, "syrupmaple", [.. EngineId, 0x01]);
+        var otherEngine = sut.GetOrCreate(
+            "u", SnmpAuthProtocol.Sha1, "maplesyrup", SnmpPrivProtocol.Aes128, "syrupmaple", [.. EngineId, 0x01]);
         var otherAuthPassword = sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, "maplesyrup!", SnmpPrivProtocol.Aes128, "syrupmaple", EngineId);
         var otherPrivPassword = sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, "maplesyrup", SnmpPrivProtocol.Aes128, "syrupmaple!", EngineId);
         var otherPriv = sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, "maplesyrup", SnmpPrivProtocol.Aes256, "syrupmaple", EngineId);
@@ -156,7 +159,8 @@ public sealed class UsmKeyCacheTests
     {
         var sut = new UsmKeyCache();
 
-        Should.Throw<ArgumentException>(() => sut.GetOrCreate("u", SnmpAuthProtocol.None, null, SnmpPrivProtocol.Des, "maplesyrup", EngineId));
+        Should.Throw<ArgumentException>(
+            () => sut.GetOrCreate("u", SnmpAuthProtocol.None, null, SnmpPrivProtocol.Des, "maplesyrup", EngineId));
     }
 
     [Theory]
@@ -169,7 +173,8 @@ public sealed class UsmKeyCacheTests
         var sut = new UsmKeyCache();
 
         Should.Throw<ArgumentException>(
-            () => sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, authPassword, SnmpPrivProtocol.Aes128, privPassword, EngineId)).ParamName.ShouldBe(parameter);
+            () => sut.GetOrCreate("u", SnmpAuthProtocol.Sha1, authPassword, SnmpPrivProtocol.Aes128, privPassword, EngineId))
+            .ParamName.ShouldBe(parameter);
         sut.Count.ShouldBe(0);
     }
 

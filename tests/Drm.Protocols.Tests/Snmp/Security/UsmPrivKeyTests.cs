@@ -98,7 +98,8 @@ public sealed class UsmPrivKeyTests
     [Fact]
     public void LocalizedPrivKey_PrivWithoutAuth_ThrowsArgumentException() =>
         Should.Throw<ArgumentException>(
-            () => UsmKeys.LocalizedPrivKey(SnmpAuthProtocol.None, SnmpPrivProtocol.Aes128, MapleSyrup, RfcEngineId)).ParamName.ShouldBe("auth");
+            () => UsmKeys.LocalizedPrivKey(SnmpAuthProtocol.None, SnmpPrivProtocol.Aes128, MapleSyrup, RfcEngineId))
+            .ParamName.ShouldBe("auth");
 
     [Fact]
     public void LocalizedPrivKey_ShortPassword_ThrowsArgumentException() =>

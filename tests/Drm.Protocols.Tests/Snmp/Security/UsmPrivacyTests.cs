@@ -223,8 +223,10 @@ public sealed class UsmPrivacyTests
     {
         var shortKey = Key(priv)[..^1];
 
-        Should.Throw<ArgumentException>(() => UsmPrivacy.Encrypt(priv, shortKey, Boots, Time, Plaintext(8), out _)).ParamName.ShouldBe("privKey");
-        Should.Throw<ArgumentException>(() => UsmPrivacy.Decrypt(priv, shortKey, Boots, Time, new byte[8], new byte[8])).ParamName.ShouldBe("privKey");
+        Should.Throw<ArgumentException>(() => UsmPrivacy.Encrypt(priv, shortKey, Boots, Time, Plaintext(8), out _))
+            .ParamName.ShouldBe("privKey");
+        Should.Throw<ArgumentException>(() => UsmPrivacy.Decrypt(priv, shortKey, Boots, Time, new byte[8], new byte[8]))
+            .ParamName.ShouldBe("privKey");
     }
 
     [Fact]
@@ -238,7 +240,8 @@ public sealed class UsmPrivacyTests
 
     [Fact]
     public void Encrypt_EmptyScopedPdu_ThrowsArgumentException() =>
-        Should.Throw<ArgumentException>(() => UsmPrivacy.Encrypt(SnmpPrivProtocol.Aes128, Key(SnmpPrivProtocol.Aes128), Boots, Time, [], out _));
+        Should.Throw<ArgumentException>(
+            () => UsmPrivacy.Encrypt(SnmpPrivProtocol.Aes128, Key(SnmpPrivProtocol.Aes128), Boots, Time, [], out _));
 
     [Fact]
     public void EncryptThenDecrypt_DerivedKeys_RoundTripsAcrossProtocols()
