@@ -85,13 +85,14 @@ public sealed class UsmKeyCache
         if (!_entries.TryGetValue(key, out var entry))
         {
             var engine = engineId.ToArray();
-            var created = new Entry(new Lazy<UsmLocalizedKeys>(
-                () => Derive(auth, authPassword, priv, privPassword, engine),
-                LazyThreadSafetyMode.ExecutionAndPublication));
+            var created = new Entry(
+                new Lazy<UsmLocalizedKeys>(
+                    () => Derive(auth, authPassword, priv, privPassword, engine),
+                    LazyThreadSafetyMode.ExecutionAndPublication),
+                tick);
             entry = _entries.GetOrAdd(key, created);
             if (ReferenceEquals(entry, created))
             {
-                entry.Touch(tick);
                 TrimIfFull();
             }
         }
@@ -125,7 +126,7 @@ public sealed class UsmKeyCache
         {
             if (priv != SnmpPrivProtocol.None)
             {
-                // RFC 3414 §3.1.1: there is no noAuthPriv security level.
+                // RFC 3411 §3.4.3: there is no noAuthPriv security level.
                 throw new ArgumentException("USM has no privacy without authentication: choose an authentication protocol.", nameof(priv));
             }
 
@@ -221,13 +222,12 @@ public sealed class UsmKeyCache
             + Encoding.UTF8.GetMaxByteCount(authPassword?.Length ?? 0)
             + Encoding.UTF8.GetMaxByteCount(privPassword?.Length ?? 0);
         var buffer = ArrayPool<byte>.Shared.Rent(length);
-        var written = 0;
         try
         {
             var span = buffer.AsSpan();
-            BinaryPrimitives.WriteInt32BigEndian(span[written..], (int)auth);
-            BinaryPrimitives.WriteInt32BigEndian(span[(written + 4)..], (int)priv);
-            written += 8;
+            BinaryPrimitives.WriteInt32BigEndian(span, (int)auth);
+            BinaryPrimitives.WriteInt32BigEndian(span[4..], (int)priv);
+            var written = 8;
             written += WriteField(span[written..], engineId);
             written += WriteText(span[written..], userName);
             written += WriteText(span[written..], authPassword);
@@ -239,7 +239,8 @@ public sealed class UsmKeyCache
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, written));
+            // The buffer held the passwords.
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, length));
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
@@ -294,9 +295,9 @@ public sealed class UsmKeyCache
 
     private readonly record struct CacheKey(UInt128 High, UInt128 Low);
 
-    private sealed class Entry(Lazy<UsmLocalizedKeys> keys)
+    private sealed class Entry(Lazy<UsmLocalizedKeys> keys, long created)
     {
-        private long _lastUsed;
+        private long _lastUsed = created;
 
         public Lazy<UsmLocalizedKeys> Keys { get; } = keys;
 

@@ -184,7 +184,7 @@ public static class UsmKeys
     {
         if (auth == SnmpAuthProtocol.None)
         {
-            // RFC 3414 §3.1.1: a message may not ask for privacy without authentication (noAuthPriv).
+            // RFC 3411 §3.4.3: there is no noAuthPriv security level, so no privacy without authentication.
             throw new ArgumentException("USM has no privacy without authentication: choose an authentication protocol.", nameof(auth));
         }
     }

@@ -129,7 +129,7 @@ public static class UsmPrivacy
         Span<byte> iv = stackalloc byte[AesBlockLength];
         if (IsCbc(priv))
         {
-            // RFC 3414 §8.3.2 step 2: CBC ciphertext that is not a whole number of 8-octet blocks is a decryptionError.
+            // RFC 3414 §8.3.2: CBC ciphertext that is not a whole number of 8-octet blocks is a decryptionError.
             if (ciphertext.Length % CbcBlockLength != 0)
             {
                 throw new CryptographicException(
@@ -157,7 +157,7 @@ public static class UsmPrivacy
             throw new ArgumentException($"A {priv} privacy key is {keyLength} octets long, not {privKey.Length}.", nameof(privKey));
         }
 
-        // RFC 3414 §2.2.1: snmpEngineBoots and snmpEngineTime are 0..2147483647.
+        // RFC 3414 §2.4: msgAuthoritativeEngineBoots and msgAuthoritativeEngineTime are INTEGER (0..2147483647).
         ArgumentOutOfRangeException.ThrowIfNegative(engineBoots);
         ArgumentOutOfRangeException.ThrowIfNegative(engineTime);
     }
