@@ -28,6 +28,8 @@ public static class DrmCommandLine
                                          Mint a development JWT signed with JWT_SECRET.
           create-tenant --slug S --name N --admin-email E [--admin-password P]
                                          Create a tenant and its first admin (prints JSON); reports an existing one.
+          snmp get|getnext|set|walk|bulkwalk [net-snmp-like flags] AGENT OID...
+                                         Talk SNMP to a device by hand (drm snmp for the flags).
 
         Configuration comes from environment variables; see README.md.
         """;
@@ -55,6 +57,7 @@ public static class DrmCommandLine
                 "export-schema" => await ExportSchemaAsync(options.Positionals.FirstOrDefault()),
                 "token" => Token(DrmSettings.JwtFromEnvironment(env), options),
                 "create-tenant" => await CreateTenantAsync(DrmSettings.FromEnvironment(env), options),
+                "snmp" => await SnmpCommand.RunAsync(rest, Console.Out),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new CliException($"Unknown command '{command}'."),
             };

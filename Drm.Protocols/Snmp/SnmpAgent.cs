@@ -12,6 +12,12 @@ public sealed record SnmpAgent
 
     public ReadOnlyMemory<byte> Community { get; init; } = Encoding.ASCII.GetBytes("public");
 
+    /// <summary>The SNMPv3 user; required when <see cref="Version"/> is V3.</summary>
+    public SnmpUser? User { get; init; }
+
+    /// <summary>The SNMPv3 context name (usually empty).</summary>
+    public ReadOnlyMemory<byte> ContextName { get; init; } = Array.Empty<byte>();
+
     /// <summary>Time to wait for one response.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 

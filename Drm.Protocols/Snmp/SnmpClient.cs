@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Drm.Protocols.Snmp.Ber;
 using Drm.Protocols.Snmp.Pdus;
+using Drm.Protocols.Snmp.Security;
 using Drm.Protocols.Snmp.Transport;
 using Polly;
 using Polly.Retry;
@@ -13,7 +14,7 @@ namespace Drm.Protocols.Snmp;
 /// Talks SNMPv1/v2c to one agent over a shared <see cref="SnmpUdpTransport"/>: GET, GETNEXT, SET and bulk walks.
 /// Error-status values come back as <see cref="SnmpClientException"/>; per-varbind exceptions (noSuchObject…) are data.
 /// </summary>
-public sealed class SnmpClient(SnmpUdpTransport transport, SnmpAgent agent)
+public sealed partial class SnmpClient(SnmpUdpTransport transport, SnmpAgent agent)
 {
     // Max-repetitions that last worked per agent: the next walk starts there instead of failing the same way again.
     private static readonly ConcurrentDictionary<IPEndPoint, int> LearnedMaxRepetitions = new();
@@ -131,14 +132,14 @@ public sealed class SnmpClient(SnmpUdpTransport transport, SnmpAgent agent)
 
     private async Task<SnmpPdu> RequestAsync(Func<int, SnmpPdu> build, CancellationToken cancellationToken)
     {
+        if (Agent.Version == SnmpVersion.V3)
+        {
+            return await RequestV3Async(build, cancellationToken).ConfigureAwait(false);
+        }
+
         var pdu = build(transport.NextId());
         var datagram = new CommunityMessage(Agent.Version, Agent.Community, pdu).Encode();
-        var state = (Client: this, Pdu: pdu, Datagram: datagram);
-        var pipeline = Pipelines.GetOrAdd(Agent.Retries, BuildPipeline);
-        var responseBytes = await pipeline.ExecuteAsync(
-            static async (s, ct) => await s.Client.SendOnceAsync(s.Pdu, s.Datagram, ct).ConfigureAwait(false),
-            state,
-            cancellationToken).ConfigureAwait(false);
+        var responseBytes = await SendWithRetriesAsync(pdu.RequestId, pdu.Type, datagram, cancellationToken).ConfigureAwait(false);
 
         CommunityMessage message;
         try
@@ -155,16 +156,30 @@ public sealed class SnmpClient(SnmpUdpTransport transport, SnmpAgent agent)
             : throw new SnmpClientException("The agent answered with something other than a Response PDU", Agent.EndPoint, pdu.Type);
     }
 
-    private async ValueTask<byte[]> SendOnceAsync(SnmpPdu pdu, byte[] datagram, CancellationToken cancellationToken)
+    /// <summary>Sends a datagram matched by <paramref name="id"/>, retransmitting after each timeout with backoff.</summary>
+    private async Task<byte[]> SendWithRetriesAsync(int id, SnmpPduType type, byte[] datagram, CancellationToken cancellationToken)
+    {
+        var state = (Client: this, Id: id, Type: type, Datagram: datagram);
+        var pipeline = Pipelines.GetOrAdd(Agent.Retries, BuildPipeline);
+        return await pipeline.ExecuteAsync(
+            static async (s, ct) => await s.Client.SendOnceAsync(s.Id, s.Type, s.Datagram, ct).ConfigureAwait(false),
+            state,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<byte[]> SendOnceAsync(int id, SnmpPduType type, byte[] datagram, CancellationToken cancellationToken)
     {
         try
         {
-            return await transport.SendAndReceiveAsync(Agent.EndPoint, datagram, pdu.RequestId, Agent.Timeout, cancellationToken)
-                .ConfigureAwait(false);
+            return await transport.SendAndReceiveAsync(Agent.EndPoint, datagram, id, Agent.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            throw new SnmpTimeoutException($"No response within {Agent.Timeout.TotalSeconds:0.###} s", Agent.EndPoint, pdu.Type);
+            // Agents silently drop what they cannot decrypt, so with SNMPv3 privacy a wrong password looks like a timeout.
+            var hint = Agent is { Version: SnmpVersion.V3, User.Priv: not SnmpPrivProtocol.None }
+                ? " (with SNMPv3 privacy this is also what a wrong privacy password or protocol looks like)"
+                : "";
+            throw new SnmpTimeoutException($"No response within {Agent.Timeout.TotalSeconds:0.###} s{hint}", Agent.EndPoint, type);
         }
     }
 

@@ -106,6 +106,23 @@ public readonly struct SnmpValue : IEquatable<SnmpValue>
         _ => $"invalid value (tag 0x{RawTag:X2}, {Convert.ToHexString(_bytes ?? [])}): {Error}",
     };
 
+    /// <summary>The type as net-snmp's tools print it (<c>STRING</c>, <c>Hex-STRING</c>, <c>Timeticks</c>…).</summary>
+    public string TypeName => Type switch
+    {
+        SnmpType.Integer => "INTEGER",
+        SnmpType.OctetString => IsPrintable(Bytes.Span) ? "STRING" : "Hex-STRING",
+        SnmpType.Null => "NULL",
+        SnmpType.ObjectIdentifier => "OID",
+        SnmpType.IpAddress => "IpAddress",
+        SnmpType.Counter32 => "Counter32",
+        SnmpType.Gauge32 => "Gauge32",
+        SnmpType.TimeTicks => "Timeticks",
+        SnmpType.Opaque => "Opaque",
+        SnmpType.Counter64 => "Counter64",
+        SnmpType.Invalid => "INVALID",
+        _ => "",
+    };
+
     /// <summary>True when the octets read as text: valid UTF-8 without control characters other than tab and line breaks.</summary>
     public static bool IsPrintable(ReadOnlySpan<byte> bytes)
     {

@@ -1,0 +1,15 @@
+using Drm.Benchmarks;
+
+// `walk …` and `serve …` are the network benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
+return args.FirstOrDefault() switch
+{
+    "walk" => await WalkBenchmark.RunAsync(args[1..]),
+    "serve" => await WalkBenchmark.ServeAsync(args[1..]),
+    _ => RunMicroBenchmarks(args),
+};
+
+static int RunMicroBenchmarks(string[] args)
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(BerDecodeBenchmarks).Assembly).Run(args);
+    return 0;
+}

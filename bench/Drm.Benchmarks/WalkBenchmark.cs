@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Drm.Protocols.Snmp;
+using Drm.Protocols.Snmp.Transport;
+using Drm.TestUtils;
+
+namespace Drm.Benchmarks;
+
+/// <summary>
+/// The network-path benchmark of issue #3: our bulk walk against net-snmp's <c>snmpbulkwalk</c> (C) and pysnmp (the
+/// original system's library), measured in the same run against the same agent with the same max-repetitions.
+/// The simulated agent runs in a child process so that the CPU we measure in this process is the client's alone.
+/// </summary>
+public static class WalkBenchmark
+{
+    private const string Community = "public";
+
+    /// <summary><c>serve RECORDING PORTS</c>: serve a recording on PORTS loopback ports until standard input closes.</summary>
+    public static async Task<int> ServeAsync(string[] args)
+    {
+        var recording = SnmpRecording.Load(args[0]);
+        await using var agent = SimulatedAgent.Start(recording, int.Parse(args[1], CultureInfo.InvariantCulture), Community);
+        Console.WriteLine(string.Join(' ', agent.EndPoints));
+        await Console.In.ReadToEndAsync();
+        return 0;
+    }
+
+    /// <summary><c>walk [--rows N] [--max-repetitions N] [--agents N] [--repeat N] [--no-pysnmp]</c>.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = Option(args, "--rows", 10_000);
+        var repetitions = Option(args, "--max-repetitions", 25);
+        var agents = Option(args, "--agents", 100);
+        var repeat = Option(args, "--repeat", 3);
+        var root = ObjectIdentifier.Parse("1.3.6.1.2.1");
+        var directory = Directory.CreateTempSubdirectory("drm-walk-bench-");
+        try
+        {
+            var recordingPath = Path.Combine(directory.FullName, "public.snmprec");
+            var entries = InterfaceTable(rows);
+            await File.WriteAllLinesAsync(recordingPath, entries.Select(ToSnmprec));
+            Console.WriteLine($"# Walk benchmark: {entries.Count:N0} varbinds, max-repetitions {repetitions}, {Environment.ProcessorCount} cores");
+
+            using var server = StartServer(recordingPath, agents);
+            var endPoints = (await server.StandardOutput.ReadLineAsync())!.Split(' ').Select(IPEndPoint.Parse).ToArray();
+            var results = new List<Measurement>();
+
+            await using (var transport = new SnmpUdpTransport())
+            {
+                // Warm-up: let tiered compilation finish optimising the hot path before anything is measured.
+                for (var i = 0; i < 5; i++)
+                {
+                    await WalkOursAsync(transport, endPoints[0], root, repetitions);
+                }
+
+                await Task.Delay(500);
+                for (var i = 0; i < repeat; i++)
+                {
+                    results.Add(await MeasureOursAsync(transport, [endPoints[0]], root, repetitions, "ours (library), 1 walk"));
+                }
+
+                results.Add(await MeasureOursAsync(transport, endPoints, root, repetitions, $"ours (library), {agents} concurrent walks"));
+            }
+
+            for (var i = 0; i < repeat; i++)
+            {
+                results.Add(await MeasureNetSnmpAsync([endPoints[0]], root, repetitions, "snmpbulkwalk, 1 walk"));
+            }
+
+            results.Add(await MeasureNetSnmpAsync(endPoints, root, repetitions, $"snmpbulkwalk, {agents} concurrent processes"));
+            if (!args.Contains("--no-pysnmp"))
+            {
+                results.Add(await MeasurePySnmpAsync(endPoints[0], root, repetitions));
+            }
+
+            await server.StandardInput.DisposeAsync();
+            await server.WaitForExitAsync();
+            Print(results);
+            return 0;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private sealed record Measurement(string Name, long VarBinds, double WallSeconds, double CpuSeconds)
+    {
+        public double MicrosecondsCpuPerVarBind => CpuSeconds * 1e6 / VarBinds;
+
+        public double VarBindsPerSecond => VarBinds / WallSeconds;
+    }
+
+    private static void Print(List<Measurement> results)
+    {
+        // Best of the repeats for single walks; the anchor is net-snmp's best single walk.
+        var best = results.GroupBy(r => r.Name).Select(g => g.OrderBy(r => r.WallSeconds).First()).ToList();
+        var anchor = best.First(r => r.Name.StartsWith("snmpbulkwalk, 1", StringComparison.Ordinal));
+        Console.WriteLine();
+        Console.WriteLine("| client | varbinds | wall s | varbinds/s | CPU s | CPU µs/varbind | wall vs snmpbulkwalk | CPU vs snmpbulkwalk |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in best)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Name} | {r.VarBinds:N0} | {r.WallSeconds:0.000} | {r.VarBindsPerSecond:N0} | {r.CpuSeconds:0.000} | " +
+                $"{r.MicrosecondsCpuPerVarBind:0.00} | {r.WallSeconds / anchor.WallSeconds * anchor.VarBinds / r.VarBinds:0.00}× | " +
+                $"{r.MicrosecondsCpuPerVarBind / anchor.MicrosecondsCpuPerVarBind:0.00}× |"));
+        }
+    }
+
+    private static async Task<Measurement> MeasureOursAsync(
+        SnmpUdpTransport transport, IPEndPoint[] endPoints, ObjectIdentifier root, int repetitions, string name)
+    {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var counts = await Task.WhenAll(endPoints.Select(e => WalkOursAsync(transport, e, root, repetitions)));
+        clock.Stop();
+        process.Refresh();
+        return new Measurement(name, counts.Sum(), clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+    }
+
+    private static async Task<long> WalkOursAsync(SnmpUdpTransport transport, IPEndPoint endPoint, ObjectIdentifier root, int repetitions)
+    {
+        var client = new SnmpClient(transport, new SnmpAgent { EndPoint = endPoint, Community = "public"u8.ToArray(), MaxRepetitions = repetitions });
+        long count = 0;
+        await foreach (var batch in client.BulkWalkAsync(root, new BulkWalkOptions { MaxRepetitions = repetitions }))
+        {
+            count += batch.Count;
+        }
+
+        return count;
+    }
+
+    private static async Task<Measurement> MeasureNetSnmpAsync(IPEndPoint[] endPoints, ObjectIdentifier root, int repetitions, string name)
+    {
+        var clock = Stopwatch.StartNew();
+        var runs = await Task.WhenAll(endPoints.Select(e => TimedAsync(
+            "snmpbulkwalk", ["-v2c", "-c", Community, "-On", "-Oq", $"-Cr{repetitions}", "-t", "5", "-r", "2", e.ToString(), root.ToString()],
+            countLines: true)));
+        clock.Stop();
+        return new Measurement(name, runs.Sum(r => r.Lines), clock.Elapsed.TotalSeconds, runs.Sum(r => r.Cpu));
+    }
+
+    private static async Task<Measurement> MeasurePySnmpAsync(IPEndPoint endPoint, ObjectIdentifier root, int repetitions)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "pysnmp_walk.py");
+        var clock = Stopwatch.StartNew();
+        var run = await TimedAsync("/usr/bin/python3", [script, endPoint.Address.ToString(), endPoint.Port.ToString(CultureInfo.InvariantCulture),
+            Community, root.ToString(), repetitions.ToString(CultureInfo.InvariantCulture)], countLines: false);
+        clock.Stop();
+        return new Measurement("pysnmp (python3-pysnmp4), 1 walk", run.Lines, clock.Elapsed.TotalSeconds, run.Cpu);
+    }
+
+    /// <summary>Runs a program under GNU time and returns its output line count (or printed count) and user+system CPU.</summary>
+    private static async Task<(long Lines, double Cpu)> TimedAsync(string program, string[] arguments, bool countLines)
+    {
+        var info = new ProcessStartInfo("/usr/bin/time")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["MIBS"] = "";
+        info.Environment["SNMP_PERSISTENT_DIR"] = Path.GetTempPath();
+        foreach (var argument in (string[])["-f", "CPU %U %S", program, .. arguments])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        long lines = 0;
+        string? last = null;
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            lines++;
+            last = line;
+        }
+
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed: {error}");
+        }
+
+        var cpuLine = error.Split('\n').Last(l => l.StartsWith("CPU ", StringComparison.Ordinal)).Split(' ');
+        var cpu = double.Parse(cpuLine[1], CultureInfo.InvariantCulture) + double.Parse(cpuLine[2], CultureInfo.InvariantCulture);
+        return (countLines ? lines : long.Parse(last!, CultureInfo.InvariantCulture), cpu);
+    }
+
+    private static Process StartServer(string recordingPath, int ports)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[typeof(WalkBenchmark).Assembly.Location, "serve", recordingPath, ports.ToString(CultureInfo.InvariantCulture)])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>An ifTable/ifXTable-like table: ten columns of mixed types per row.</summary>
+    private static List<VarBind> InterfaceTable(int rows)
+    {
+        var result = new List<VarBind>(rows * 10 + 3)
+        {
+            new(ObjectIdentifier.Parse("1.3.6.1.2.1.1.1.0"), SnmpValue.OctetString("DRM benchmark agent")),
+            new(ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0"), SnmpValue.TimeTicks(123_456)),
+        };
+        for (var i = 1; i <= rows; i++)
+        {
+            var index = (uint)i;
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.1").Append(index), SnmpValue.Integer(i)));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.2").Append(index), SnmpValue.OctetString($"GigabitEthernet{i / 48}/{i % 48}")));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.3").Append(index), SnmpValue.Integer(6)));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.5").Append(index), SnmpValue.Gauge32(1_000_000_000)));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.6").Append(index), SnmpValue.OctetString([0, 0x1B, 0x21, (byte)(i >> 16), (byte)(i >> 8), (byte)i])));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.8").Append(index), SnmpValue.Integer(i % 3 == 0 ? 2 : 1)));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.9").Append(index), SnmpValue.TimeTicks((uint)(i * 100))));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.10").Append(index), SnmpValue.Counter32(uint.MaxValue - index)));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.14").Append(index), SnmpValue.Integer(i % 2 == 0 ? int.MinValue : 0)));
+            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.31.1.1.1.6").Append(index), SnmpValue.Counter64(ulong.MaxValue - index)));
+        }
+
+        return result;
+    }
+
+    private static string ToSnmprec(VarBind varBind)
+    {
+        var v = varBind.Value;
+        var (tag, text) = v.Type switch
+        {
+            SnmpType.Integer => ("2", v.ToString()),
+            SnmpType.OctetString => SnmpValue.IsPrintable(v.Bytes.Span) ? ("4", v.ToString()) : ("4x", Convert.ToHexString(v.Bytes.Span)),
+            SnmpType.Gauge32 => ("66", v.ToString()),
+            SnmpType.TimeTicks => ("67", v.ToString()),
+            SnmpType.Counter32 => ("65", v.ToString()),
+            SnmpType.Counter64 => ("70", v.ToString()),
+            _ => throw new NotSupportedException(v.Type.ToString()),
+        };
+        return $"{varBind.Oid}|{tag}|{text}";
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
