@@ -27,25 +27,44 @@ public sealed record SnmpAgent
     /// <summary>GetBulk max-repetitions a walk starts with (it shrinks on tooBig and on timeouts of big requests).</summary>
     public int MaxRepetitions { get; init; } = 25;
 
-    /// <summary>Builds an agent from the stored credential shape, filling gaps from <paramref name="defaults"/>.</summary>
-    /// <exception cref="ArgumentException">The version is not 1 or 2c (v3 arrives with USM).</exception>
-    public static SnmpAgent FromCredential(
-        IPAddress address, string version, string? community, int? port, TimeSpan? timeout, int? retries, SnmpClientOptions defaults)
+    /// <summary>
+    /// Builds an agent from the stored credential shape of the original system (<c>version</c>, <c>community</c> or the
+    /// v3 <c>username/auth_protocol/auth_password/priv_protocol/priv_password</c>, <c>port</c>, <c>timeout</c>,
+    /// <c>retries</c>), filling gaps from <paramref name="defaults"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown version or protocol, or v3 without a user name.</exception>
+    public static SnmpAgent FromCredential(IPAddress address, SnmpCredentialShape credential, SnmpClientOptions defaults)
     {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(credential);
         ArgumentNullException.ThrowIfNull(defaults);
-        var parsed = version.Trim().ToLowerInvariant() switch
+        var version = credential.Version.Trim().ToLowerInvariant() switch
         {
             "1" or "v1" => SnmpVersion.V1,
             "2c" or "v2c" or "2" => SnmpVersion.V2c,
-            _ => throw new ArgumentException($"SNMP version '{version}' is not supported by this client.", nameof(version)),
+            "3" or "v3" => SnmpVersion.V3,
+            _ => throw new ArgumentException($"SNMP version '{credential.Version}' is not 1, 2c or 3.", nameof(credential)),
         };
+        SnmpUser? user = null;
+        if (version == SnmpVersion.V3)
+        {
+            user = new SnmpUser(
+                string.IsNullOrEmpty(credential.Username) ? throw new ArgumentException("SNMPv3 needs a user name.", nameof(credential)) : credential.Username,
+                Security.SnmpSecurityProtocols.ParseAuth(credential.AuthProtocol),
+                credential.AuthPassword,
+                Security.SnmpSecurityProtocols.ParsePriv(credential.PrivProtocol),
+                credential.PrivPassword);
+        }
+
         return new SnmpAgent
         {
-            EndPoint = new IPEndPoint(address, port ?? defaults.Port),
-            Version = parsed,
-            Community = Encoding.UTF8.GetBytes(community ?? "public"),
-            Timeout = timeout ?? defaults.Timeout,
-            Retries = retries ?? defaults.Retries,
+            EndPoint = new IPEndPoint(address, credential.Port ?? defaults.Port),
+            Version = version,
+            Community = Encoding.UTF8.GetBytes(credential.Community ?? "public"),
+            User = user,
+            ContextName = Encoding.UTF8.GetBytes(credential.ContextName ?? ""),
+            Timeout = credential.Timeout ?? defaults.Timeout,
+            Retries = credential.Retries ?? defaults.Retries,
             MaxRepetitions = defaults.MaxRepetitions,
         };
     }

@@ -56,6 +56,55 @@ public sealed class SnmpClientTests
     }
 
     [Fact]
+    public async Task AgentThatStopsMidWalk_GivesATimeoutAfterItsRetries()
+    {
+        var table = BigTable(rows: 200);
+        var answered = 0;
+        await using var silentAfterThree = new ScriptedAgent(request =>
+        {
+            if (Interlocked.Increment(ref answered) > 3)
+            {
+                return [];
+            }
+
+            var pdu = (SnmpPdu)request.Pdu;
+            var next = table.Where(kv => kv.Key > pdu.VarBinds[0].Oid).Take(pdu.MaxRepetitions).Select(kv => new VarBind(kv.Key, kv.Value)).ToList();
+            return [ScriptedAgent.Reply(request, next)];
+        });
+        await using var transport = new SnmpUdpTransport();
+        var sut = new SnmpClient(transport, Agent(silentAfterThree.EndPoint) with { Timeout = TimeSpan.FromMilliseconds(150), Retries = 1 });
+        var received = 0;
+
+        await Should.ThrowAsync<SnmpTimeoutException>(async () =>
+        {
+            await foreach (var batch in sut.BulkWalkAsync(ObjectIdentifier.Parse("1.3.6.1.2.1.2"), new BulkWalkOptions { MaxRepetitions = 10 }))
+            {
+                received += batch.Count;
+            }
+        });
+
+        received.ShouldBe(30);
+        // 3 answered; then max-repetitions 10 → 5 → 2 → 1, each attempt sent twice (one retry) before the last timeout.
+        silentAfterThree.Requests.Count.ShouldBe(3 + (4 * 2));
+    }
+
+    [Fact]
+    public async Task PortWithNoAgent_TimesOutWithinTimeoutTimesAttemptsPlusBackoff()
+    {
+        using var closed = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var endPoint = (IPEndPoint)closed.Client.LocalEndPoint!;
+        closed.Dispose();
+        await using var transport = new SnmpUdpTransport();
+        var sut = new SnmpClient(transport, Agent(endPoint) with { Timeout = TimeSpan.FromMilliseconds(250), Retries = 2 });
+        var clock = Stopwatch.StartNew();
+
+        await Should.ThrowAsync<SnmpTimeoutException>(() => sut.GetAsync([SysDescr]));
+
+        // 3 attempts × 250 ms plus exponential backoff of about 100 + 200 ms (with jitter).
+        clock.Elapsed.ShouldBeInRange(TimeSpan.FromMilliseconds(750), TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
     public async Task GarbageWrongIdsAndDuplicates_AreDropped_AndTheRightAnswerArrives()
     {
         await using var agent = new ScriptedAgent(r =>
