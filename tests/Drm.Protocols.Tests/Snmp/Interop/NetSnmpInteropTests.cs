@@ -66,6 +66,30 @@ public sealed class NetSnmpInteropTests(SnmpdFixture fixture) : IClassFixture<Sn
         (await new SnmpClient(fixture.Transport, V2c()).GetAsync([location]))[0].Value.ToString().ShouldBe("Rack 7, Row B");
     }
 
+    [Fact]
+    public async Task Set_OidOctetsAndIntegerInOnePdu_CreatesARowThatNetSnmpReadsBack()
+    {
+        var writer = new SnmpClient(fixture.Transport, V2c() with { Community = Encoding.ASCII.GetBytes(SnmpdServer.WriteCommunity) });
+        // snmpTargetAddrTable (RFC 3413) row "drm": TDomain, TAddress (127.0.0.1:2586) and RowStatus createAndGo.
+        var row = ".3.100.114.109";
+        var entry = "1.3.6.1.6.3.12.1.2.1";
+
+        await writer.SetAsync(
+        [
+            new VarBind(ObjectIdentifier.Parse($"{entry}.2{row}"), SnmpValue.Oid(ObjectIdentifier.Parse("1.3.6.1.6.1.1"))),
+            new VarBind(ObjectIdentifier.Parse($"{entry}.3{row}"), SnmpValue.OctetString([127, 0, 0, 1, 0x0A, 0x1A])),
+            new VarBind(ObjectIdentifier.Parse($"{entry}.9{row}"), SnmpValue.Integer(4)),
+        ]);
+        // An INTEGER scalar: net-snmp's nsCacheTimeout for one cached subtree.
+        var cacheTimeout = (await new SnmpClient(fixture.Transport, V2c()).GetNextAsync([ObjectIdentifier.Parse("1.3.6.1.4.1.8072.1.5.3.1.2")]))[0].Oid;
+        await writer.SetAsync([new VarBind(cacheTimeout, SnmpValue.Integer(42))]);
+
+        var theirs = await NetSnmpTools.GetAsync(Target, ["-v2c", "-c", SnmpdServer.ReadCommunity],
+            $"{entry}.2{row}", $"{entry}.3{row}", $"{entry}.9{row}", cacheTimeout.ToString());
+        // net-snmp keeps the row notReady (3) until its parameters column is set too; the row exists with what we wrote.
+        theirs.Select(v => (v.Type, v.Value)).ShouldBe([("OID", "1.3.6.1.6.1.1"), ("OCTETS", "7F0000010A1A"), ("INTEGER", "3"), ("INTEGER", "42")]);
+    }
+
     public static TheoryData<string> Users()
     {
         var data = new TheoryData<string> { "noauth" };
