@@ -20,6 +20,7 @@ public static class SnmpCommand
           -u USER            v3 user                        -l LEVEL         noAuthNoPriv|authNoPriv|authPriv
           -a PROTO           MD5|SHA|SHA-224|SHA-256|SHA-384|SHA-512     -A PASS   auth password
           -x PROTO           DES|3DES|AES|AES-192|AES-256|AES192C|AES256C -X PASS   privacy password
+          -n CONTEXT         v3 context name (default empty)
           -t SECONDS         timeout (default 5)            -r N             retries (default 2)
           -Cr N              max-repetitions for bulkwalk (default 25)      -Cc      allow non-increasing OIDs
           AGENT              host, host:port, udp:host:port, udp6:[::1]:port
@@ -174,6 +175,7 @@ public static class SnmpCommand
             Version = version,
             Community = Encoding.UTF8.GetBytes(options.GetValueOrDefault("c", "public")),
             User = user,
+            ContextName = Encoding.UTF8.GetBytes(options.GetValueOrDefault("n", "")),
             Timeout = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("t", "5"), CultureInfo.InvariantCulture)),
             Retries = int.Parse(options.GetValueOrDefault("r", "2"), CultureInfo.InvariantCulture),
             MaxRepetitions = options.TryGetValue("Cr", out var reps) ? int.Parse(reps, CultureInfo.InvariantCulture) : 25,

@@ -38,9 +38,9 @@ public static class WalkBenchmark
         try
         {
             var recordingPath = Path.Combine(directory.FullName, "public.snmprec");
-            var entries = InterfaceTable(rows);
-            await File.WriteAllLinesAsync(recordingPath, entries.Select(ToSnmprec));
-            Console.WriteLine($"# Walk benchmark: {entries.Count:N0} varbinds, max-repetitions {repetitions}, {Environment.ProcessorCount} cores");
+            var recording = SnmpRecording.InterfaceTable(rows);
+            recording.Save(recordingPath);
+            Console.WriteLine($"# Walk benchmark: {recording.Count:N0} varbinds, max-repetitions {repetitions}, {Environment.ProcessorCount} cores");
 
             using var server = StartServer(recordingPath, agents);
             var endPoints = (await server.StandardOutput.ReadLineAsync())!.Split(' ').Select(IPEndPoint.Parse).ToArray();
@@ -249,48 +249,6 @@ public static class WalkBenchmark
         }
 
         return Process.Start(info)!;
-    }
-
-    /// <summary>An ifTable/ifXTable-like table: ten columns of mixed types per row.</summary>
-    private static List<VarBind> InterfaceTable(int rows)
-    {
-        var result = new List<VarBind>(rows * 10 + 3)
-        {
-            new(ObjectIdentifier.Parse("1.3.6.1.2.1.1.1.0"), SnmpValue.OctetString("DRM benchmark agent")),
-            new(ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0"), SnmpValue.TimeTicks(123_456)),
-        };
-        for (var i = 1; i <= rows; i++)
-        {
-            var index = (uint)i;
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.1").Append(index), SnmpValue.Integer(i)));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.2").Append(index), SnmpValue.OctetString($"GigabitEthernet{i / 48}/{i % 48}")));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.3").Append(index), SnmpValue.Integer(6)));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.5").Append(index), SnmpValue.Gauge32(1_000_000_000)));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.6").Append(index), SnmpValue.OctetString([0, 0x1B, 0x21, (byte)(i >> 16), (byte)(i >> 8), (byte)i])));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.8").Append(index), SnmpValue.Integer(i % 3 == 0 ? 2 : 1)));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.9").Append(index), SnmpValue.TimeTicks((uint)(i * 100))));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.10").Append(index), SnmpValue.Counter32(uint.MaxValue - index)));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.14").Append(index), SnmpValue.Integer(i % 2 == 0 ? int.MinValue : 0)));
-            result.Add(new(ObjectIdentifier.Parse("1.3.6.1.2.1.31.1.1.1.6").Append(index), SnmpValue.Counter64(ulong.MaxValue - index)));
-        }
-
-        return result;
-    }
-
-    private static string ToSnmprec(VarBind varBind)
-    {
-        var v = varBind.Value;
-        var (tag, text) = v.Type switch
-        {
-            SnmpType.Integer => ("2", v.ToString()),
-            SnmpType.OctetString => SnmpValue.IsPrintable(v.Bytes.Span) ? ("4", v.ToString()) : ("4x", Convert.ToHexString(v.Bytes.Span)),
-            SnmpType.Gauge32 => ("66", v.ToString()),
-            SnmpType.TimeTicks => ("67", v.ToString()),
-            SnmpType.Counter32 => ("65", v.ToString()),
-            SnmpType.Counter64 => ("70", v.ToString()),
-            _ => throw new NotSupportedException(v.Type.ToString()),
-        };
-        return $"{varBind.Oid}|{tag}|{text}";
     }
 
     private static int Option(string[] args, string name, int fallback)
