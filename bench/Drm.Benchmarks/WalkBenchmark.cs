@@ -42,6 +42,14 @@ public static class WalkBenchmark
             recording.Save(recordingPath);
             Console.WriteLine($"# Walk benchmark: {recording.Count:N0} varbinds, max-repetitions {repetitions}, {Environment.ProcessorCount} cores");
 
+            // The runtime's own background work (timers, tiered JIT, GC) costs CPU even while a walk only waits on a slow
+            // agent; print it so the per-varbind CPU of slow walks can be read against it.
+            var self = Process.GetCurrentProcess();
+            var idleBefore = self.TotalProcessorTime;
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            self.Refresh();
+            Console.WriteLine($"# This process idles at {(self.TotalProcessorTime - idleBefore).TotalMilliseconds / 5:0.0} ms of CPU per second");
+
             using var server = StartServer(recordingPath, agents);
             var endPoints = (await server.StandardOutput.ReadLineAsync())!.Split(' ').Select(IPEndPoint.Parse).ToArray();
             var results = new List<Measurement>();
