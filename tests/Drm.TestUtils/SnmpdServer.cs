@@ -9,8 +9,9 @@ namespace Drm.TestUtils;
 
 /// <summary>
 /// A private net-snmp <c>snmpd</c> (Debian's) on a loopback port, with its own configuration and persistent folder in
-/// a temp directory (never <c>/etc/snmp</c>): v2c communities <c>public-ro</c> and <c>private-rw</c>, and one v3 user
-/// for every auth × priv combination this snmpd supports.
+/// a temp directory (never <c>/etc/snmp</c>), running as <c>nobody</c>: v2c communities <c>public-ro</c> (reads all)
+/// and <c>private-rw</c> (writes only a harmless view, including the writable scalars under
+/// <see cref="PlaypenPrefix"/>), and one read-only v3 user for every auth × priv combination this snmpd supports.
 /// </summary>
 public sealed class SnmpdServer : IAsyncDisposable
 {
@@ -18,6 +19,9 @@ public sealed class SnmpdServer : IAsyncDisposable
     public const string WriteCommunity = "private-rw";
     public const string AuthPassword = "auth-pass-1";
     public const string PrivPassword = "priv-pass-1";
+
+    /// <summary>Writable scalars under netSnmpPlaypen: .1 INTEGER, .2 Gauge32, .3 OCTET STRING, .4 OID, .5 TimeTicks, .6 Counter32.</summary>
+    public const string PlaypenPrefix = "1.3.6.1.4.1.8072.9999.9999.1";
 
     /// <summary>net-snmp spellings; Debian's snmpd has no 3DES. AES-192/256 use Blumenthal's key extension, the -C ones Reeder's.</summary>
     public static readonly string[] AuthProtocols = ["MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512"];
@@ -63,11 +67,41 @@ public sealed class SnmpdServer : IAsyncDisposable
 
         var config = new StringBuilder()
             .AppendLine($"agentAddress udp:127.0.0.1:{port},udp6:[::1]:{port}")
-            .AppendLine($"rocommunity {ReadCommunity} 127.0.0.1")
-            .AppendLine($"rocommunity6 {ReadCommunity} ::1")
-            .AppendLine($"rwcommunity {WriteCommunity} 127.0.0.1")
             // Fixed so the walk of the tree is the same for every tool that compares against it.
-            .AppendLine("sysServices 72");
+            .AppendLine("sysServices 72")
+            .AppendLine($$"""
+                # Everyone reads everything; writers may change only what is harmless on this machine. (A write view of
+                # everything once let a test set ifAdminStatus of the loopback interface to down.)
+                view all included .1
+                # sysContact, sysName, sysLocation
+                view safeWrite included .1.3.6.1.2.1.1.4
+                view safeWrite included .1.3.6.1.2.1.1.5
+                view safeWrite included .1.3.6.1.2.1.1.6
+                # snmpTargetAddrTable (kept in this agent's own persistent folder) and NET-SNMP-AGENT-MIB's nsCacheTable
+                view safeWrite included .1.3.6.1.6.3.12.1.2
+                view safeWrite included .1.3.6.1.4.1.8072.1.5.3
+                # netSnmpPlaypen: one writable scalar of each type snmpd's override directive can hold
+                view safeWrite included {{PlaypenPrefix}}
+
+                com2sec readers 127.0.0.1 {{ReadCommunity}}
+                com2sec6 readers6 ::1 {{ReadCommunity}}
+                com2sec writers 127.0.0.1 {{WriteCommunity}}
+                group readers v1 readers
+                group readers v2c readers
+                group readers v1 readers6
+                group readers v2c readers6
+                group writers v1 writers
+                group writers v2c writers
+                access readers "" any noauth exact all none none
+                access writers "" any noauth exact all safeWrite none
+
+                override -rw {{PlaypenPrefix}}.1.0 integer 42
+                override -rw {{PlaypenPrefix}}.2.0 unsigned 7
+                override -rw {{PlaypenPrefix}}.3.0 octet_str "playpen"
+                override -rw {{PlaypenPrefix}}.4.0 object_id .1.3.6.1.4.1.8072
+                override -rw {{PlaypenPrefix}}.5.0 timeticks 100
+                override -rw {{PlaypenPrefix}}.6.0 counter 5
+                """);
         foreach (var user in users)
         {
             config.AppendLine(user switch
@@ -105,7 +139,17 @@ public sealed class SnmpdServer : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])["-f", "-Lf", Path.Combine(directory, "snmpd.log"), "-C", "-c", configPath, "-p", Path.Combine(directory, "snmpd.pid")])
+        // -I -smux: the SMUX module would otherwise listen on TCP port 199 of every interface.
+        List<string> arguments = ["-f", "-Lf", Path.Combine(directory, "snmpd.log"), "-C", "-c", configPath, "-p", Path.Combine(directory, "snmpd.pid"), "-I", "-smux"];
+        if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
+        {
+            // snmpd binds its port as root, then runs as nobody, which must reach and write its persistent folder.
+            File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+            File.SetUnixFileMode(Path.Combine(directory, "persist"), (UnixFileMode)0b111_111_111);
+            arguments.AddRange(["-u", "nobody", "-g", "nogroup"]);
+        }
+
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

@@ -66,6 +66,55 @@ public sealed class NetSnmpInteropTests(SnmpdFixture fixture) : IClassFixture<Sn
         (await new SnmpClient(fixture.Transport, V2c()).GetAsync([location]))[0].Value.ToString().ShouldBe("Rack 7, Row B");
     }
 
+    public static TheoryData<int, string, string> WritableTypes() => new()
+    {
+        // Playpen column, our value, what snmpget prints for it (type and value, normalised as NetSnmpTools does).
+        { 1, "Integer:-123456", "INTEGER:-123456" },
+        { 2, "Gauge32:4294967295", "Gauge32:4294967295" },
+        { 3, "OctetString:Über 7", "OCTETS:" + Convert.ToHexString(Encoding.UTF8.GetBytes("Über 7")) },
+        { 4, "Oid:1.3.6.1.4.1.8072.3.2.10", "OID:1.3.6.1.4.1.8072.3.2.10" },
+        { 5, "TimeTicks:8640000", "Timeticks:8640000" },
+        { 6, "Counter32:3000000000", "Counter32:3000000000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(WritableTypes))]
+    public async Task Set_EveryTypeSnmpdCanWrite_RoundTripsThroughNetSnmp(int column, string ours, string theirs)
+    {
+        var writer = new SnmpClient(fixture.Transport, V2c() with { Community = Encoding.ASCII.GetBytes(SnmpdServer.WriteCommunity) });
+        var oid = ObjectIdentifier.Parse($"{SnmpdServer.PlaypenPrefix}.{column}.0");
+        var value = ours.Split(':', 2) switch
+        {
+            ["Integer", var v] => SnmpValue.Integer(int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
+            ["Gauge32", var v] => SnmpValue.Gauge32(uint.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
+            ["OctetString", var v] => SnmpValue.OctetString(v),
+            ["Oid", var v] => SnmpValue.Oid(ObjectIdentifier.Parse(v)),
+            ["TimeTicks", var v] => SnmpValue.TimeTicks(uint.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
+            ["Counter32", var v] => SnmpValue.Counter32(uint.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentException(ours),
+        };
+
+        await writer.SetAsync([new VarBind(oid, value)]);
+
+        var read = (await NetSnmpTools.GetAsync(Target, ["-v2c", "-c", SnmpdServer.ReadCommunity], oid.ToString()))[0];
+        $"{read.Type}:{read.Value}".ShouldBe(theirs);
+        (await new SnmpClient(fixture.Transport, V2c()).GetAsync([oid]))[0].Value.ShouldBe(value);
+    }
+
+    [Fact]
+    public async Task Set_OutsideTheWriteView_IsRefusedAndChangesNothing()
+    {
+        var writer = new SnmpClient(fixture.Transport, V2c() with { Community = Encoding.ASCII.GetBytes(SnmpdServer.WriteCommunity) });
+        var ifAdminStatus = ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1.7.1");
+        var before = (await new SnmpClient(fixture.Transport, V2c()).GetAsync([ifAdminStatus]))[0].Value;
+
+        // up(1), which it already is: were the view ever wrong, this test must not take the loopback interface down.
+        var error = await Should.ThrowAsync<SnmpClientException>(() => writer.SetAsync([new VarBind(ifAdminStatus, SnmpValue.Integer(1))]));
+
+        error.ErrorStatus.ShouldBe(SnmpErrorStatus.NoAccess);
+        (await new SnmpClient(fixture.Transport, V2c()).GetAsync([ifAdminStatus]))[0].Value.ShouldBe(before);
+    }
+
     [Fact]
     public async Task Set_OidOctetsAndIntegerInOnePdu_CreatesARowThatNetSnmpReadsBack()
     {
