@@ -1,3 +1,4 @@
+using Drm.Engine.Jobs;
 using Drm.Engine.Storage;
 using Drm.Protocols.Snmp;
 using Drm.Protocols.Tr069;
@@ -15,6 +16,8 @@ public sealed record EngineOptions
     public required string CredentialsKey { get; init; }
 
     public SnmpClientOptions Snmp { get; init; } = new();
+
+    public JobEngineOptions Jobs { get; init; } = new();
 
     public WebPaClientOptions WebPa { get; init; } = new();
 

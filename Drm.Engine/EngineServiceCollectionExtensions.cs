@@ -1,5 +1,6 @@
 using Drm.Engine.Credentials;
 using Drm.Engine.Devices;
+using Drm.Engine.Jobs;
 using Drm.Engine.Security;
 using Drm.Engine.Storage;
 using Drm.Engine.Tenants;
@@ -32,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<DeviceService>();
         services.AddSingleton<CredentialService>();
         services.AddSingleton(TimeProvider.System);
+        services.AddJobEngine(options.Jobs);
         return services;
     }
 }

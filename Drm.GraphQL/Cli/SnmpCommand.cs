@@ -224,19 +224,16 @@ public static class SnmpCommand
         for (var i = 0; i < rest.Count; i += 3)
         {
             var value = rest[i + 2];
-            var snmpValue = rest[i + 1] switch
+            SnmpValue snmpValue;
+            try
             {
-                "i" => SnmpValue.Integer(int.Parse(value, CultureInfo.InvariantCulture)),
-                "u" => SnmpValue.Gauge32(uint.Parse(value, CultureInfo.InvariantCulture)),
-                "c" => SnmpValue.Counter32(uint.Parse(value, CultureInfo.InvariantCulture)),
-                "C" => SnmpValue.Counter64(ulong.Parse(value, CultureInfo.InvariantCulture)),
-                "t" => SnmpValue.TimeTicks(uint.Parse(value, CultureInfo.InvariantCulture)),
-                "a" => SnmpValue.IpAddress(IPAddress.Parse(value)),
-                "o" => SnmpValue.Oid(ParseOid(value)),
-                "s" => SnmpValue.OctetString(value),
-                "x" => SnmpValue.OctetString(Convert.FromHexString(value.Replace(" ", "", StringComparison.Ordinal))),
-                var t => throw new CliException($"Unknown SET type '{t}'.\n" + Usage),
-            };
+                snmpValue = SnmpValueParser.Parse(rest[i + 1], value);
+            }
+            catch (FormatException e)
+            {
+                throw new CliException(e.Message + "\n" + Usage);
+            }
+
             result.Add(new VarBind(ParseOid(rest[i]), snmpValue));
         }
 

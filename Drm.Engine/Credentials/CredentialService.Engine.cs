@@ -1,0 +1,55 @@
+using System.Net;
+using Drm.Engine.Security;
+using Drm.Engine.Tenancy;
+using Drm.Protocols.Snmp;
+using Npgsql;
+
+namespace Drm.Engine.Credentials;
+
+public sealed partial class CredentialService
+{
+    /// <summary>
+    /// The SNMP agent of a device with its secrets decrypted, for the engine only (the API never returns secrets).
+    /// Host names are resolved here, once per job.
+    /// </summary>
+    internal async Task<SnmpAgent> LoadSnmpAgentAsync(TenantContext context, Guid deviceId, CancellationToken cancellationToken)
+    {
+        var (address, shape) = await database.ExecuteAsync(context, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT d.address, c.version, c.community_enc, c.username, c.auth_protocol, c.auth_password_enc, c.priv_protocol, " +
+                "c.priv_password_enc, c.context_name, c.port, c.timeout_ms, c.retries " +
+                "FROM devices d JOIN snmp_credentials c ON c.device_id = d.id WHERE d.id = $1",
+                connection);
+            command.Parameters.Add(new() { Value = deviceId });
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                throw DrmException.BadInput("The device has no SNMP credential.");
+            }
+
+            string? Secret(int column, string field) => reader.IsDBNull(column)
+                ? null
+                : protector.Unprotect(reader.GetFieldValue<byte[]>(column), SecretProtector.Purpose("snmp_credentials", deviceId, field));
+
+            return (reader.GetString(0), new SnmpCredentialShape(
+                reader.GetString(1),
+                Secret(2, "community"),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                Secret(5, "auth_password"),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                Secret(7, "priv_password"),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.GetInt32(9),
+                TimeSpan.FromMilliseconds(reader.GetInt32(10)),
+                reader.GetInt32(11)));
+        }, cancellationToken).ConfigureAwait(false);
+
+        var ip = IPAddress.TryParse(address, out var literal)
+            ? literal
+            : (await Dns.GetHostAddressesAsync(address, cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+              ?? throw new SnmpClientException($"The device address '{address}' does not resolve.");
+        return SnmpAgent.FromCredential(ip, shape, snmpDefaults);
+    }
+}

@@ -1,0 +1,100 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Streams;
+
+namespace Drm.Engine.Jobs.Actors;
+
+/// <summary>
+/// Runs one job: claims it under a lease, runs its work as a stream, renews the lease (and learns of cancellation
+/// requested on another node) while it runs, writes the final state and stops.
+/// </summary>
+public sealed class JobRunner : ReceiveActor, IWithTimers
+{
+    private readonly JobTicket _ticket;
+    private readonly JobStore _store;
+    private readonly IJobWork _work;
+    private readonly JobEngineOptions _options;
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    public JobRunner(JobTicket ticket, JobStore store, IJobWork work, JobEngineOptions options)
+    {
+        _ticket = ticket;
+        _store = store;
+        _work = work;
+        _options = options;
+        Receive<CancelJob>(_ => _cancellation.Cancel());
+        Receive<RenewLease>(_ => _store.RenewLeaseAsync(_ticket, _options.NodeName, _options.Lease, CancellationToken.None)
+            .PipeTo(Self, success: cancelRequested => new LeaseRenewed(cancelRequested), failure: e => new LeaseRenewalFailed(e)));
+        Receive<LeaseRenewed>(renewed =>
+        {
+            if (renewed.CancelRequested)
+            {
+                _cancellation.Cancel();
+            }
+        });
+        Receive<LeaseRenewalFailed>(failed => _log.Warning(failed.Cause, "Renewing the lease of job {0} failed.", _ticket.JobId));
+        Receive<Done>(_ =>
+        {
+            Context.Parent.Tell(new RunnerFinished(_ticket));
+            Context.Stop(Self);
+        });
+        Receive<Status.Failure>(failure => throw new InvalidOperationException($"Job {_ticket.JobId} failed inside the engine.", failure.Cause));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        Timers.StartPeriodicTimer("lease", RenewLease.Instance, _options.Lease / 3);
+        RunAsync(Context.Materializer()).PipeTo(Self, success: () => Done.Instance);
+    }
+
+    protected override void PostStop()
+    {
+        // Stopping the runner (shutdown, a crash) abandons the work; its stream dies with the actor's materializer.
+        _cancellation.Cancel();
+        _cancellation.Dispose();
+    }
+
+    private async Task RunAsync(IMaterializer materializer)
+    {
+        var claim = await _store.ClaimAsync(_ticket, _options.NodeName, _options.Lease, _options.MaxAttempts, CancellationToken.None).ConfigureAwait(false);
+        if (claim.Outcome != JobClaimOutcome.Claimed)
+        {
+            return;
+        }
+
+        var progress = new JobProgress(_ticket, _store, _options.ProgressInterval);
+        var token = _cancellation.Token;
+        try
+        {
+            await _work.RunAsync(_ticket, claim.Job!, progress, materializer, token).ConfigureAwait(false);
+            await _store.FinishAsync(_ticket, JobStatus.Completed, progress.Done, null, null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (token.IsCancellationRequested && e is OperationCanceledException or AbruptTerminationException or AbruptStageTerminationException)
+        {
+            await _store.FinishAsync(_ticket, JobStatus.Cancelled, progress.Done, JobErrorTypes.Cancelled,
+                $"Cancelled after {progress.Done} items; they are kept.", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (JobFailure.Classify(e) is { } failure)
+        {
+            await _store.FinishAsync(_ticket, JobStatus.Failed, progress.Done, failure.ErrorType, failure.Message, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private sealed class RenewLease
+    {
+        public static readonly RenewLease Instance = new();
+    }
+
+    private sealed record LeaseRenewed(bool CancelRequested);
+
+    private sealed record LeaseRenewalFailed(Exception Cause);
+
+    private sealed class Done
+    {
+        public static readonly Done Instance = new();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Drm.Engine.Jobs.Actors;
+
+public sealed record ResumableJobsFound(IReadOnlyList<JobTicket> Tickets);

@@ -1,0 +1,35 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Drm.Engine.Jobs.Actors;
+using Drm.Protocols.Snmp.Transport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Drm.Engine.Jobs;
+
+public static class JobEngineServiceCollectionExtensions
+{
+    /// <summary>The job engine: an Akka.NET actor system (started with the host) with the job supervisor at its root.</summary>
+    public static IServiceCollection AddJobEngine(this IServiceCollection services, JobEngineOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<SnmpUdpTransport>(_ => new SnmpUdpTransport());
+        services.AddSingleton<SnmpJobWork>();
+        services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
+        services.AddAkka("drm", (builder, provider) =>
+        {
+            builder.AddHocon("akka.loglevel = INFO\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend);
+            builder.WithActors((system, registry) =>
+            {
+                var store = provider.GetRequiredService<JobStore>();
+                var work = provider.GetRequiredService<SnmpJobWork>();
+                Func<JobTicket, Props> runnerProps = ticket => Props.Create(() => new JobRunner(ticket, store, work, options));
+                Func<Guid, Props> deviceProps = _ => Props.Create(() => new DeviceActor(store, runnerProps));
+                var supervisor = system.ActorOf(Props.Create(() => new JobSupervisor(store, options, deviceProps)), "jobs");
+                registry.Register<JobSupervisor>(supervisor);
+            });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Drm.Engine.Jobs;
+
+/// <summary>The stable <c>errorType</c> values of failed and cancelled jobs (the original system's names).</summary>
+public static class JobErrorTypes
+{
+    public const string SnmpTimeout = "SNMPTimeoutError";
+    public const string SnmpAuth = "SNMPAuthError";
+    public const string SnmpClient = "SNMPClientError";
+    public const string Cancelled = "Cancelled";
+    public const string Internal = "Internal";
+}

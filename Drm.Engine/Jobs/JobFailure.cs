@@ -1,0 +1,20 @@
+using Drm.Protocols.Snmp;
+
+namespace Drm.Engine.Jobs;
+
+/// <summary>Maps what went wrong to a job's <c>errorType</c> and message.</summary>
+public sealed record JobFailure(string ErrorType, string Message)
+{
+    public static JobFailure Classify(Exception exception) => exception switch
+    {
+        SnmpTimeoutException e => new(JobErrorTypes.SnmpTimeout, e.Message),
+        SnmpAuthException e => new(JobErrorTypes.SnmpAuth, e.Message),
+        SnmpClientException e => new(JobErrorTypes.SnmpClient, e.Message),
+        DrmException { Code: DrmErrorCode.BadUserInput } e => new(JobErrorTypes.SnmpClient, e.Message),
+        AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
+        _ when exception.InnerException is { } inner && exception is not DrmException => Classify(inner) is { ErrorType: not JobErrorTypes.Internal } known ? known : Internal(exception),
+        _ => Internal(exception),
+    };
+
+    private static JobFailure Internal(Exception exception) => new(JobErrorTypes.Internal, $"{exception.GetType().Name}: {exception.Message}");
+}
