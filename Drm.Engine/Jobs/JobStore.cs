@@ -83,24 +83,41 @@ public sealed class JobStore(TenantDatabase database)
         }, cancellationToken);
 
     /// <summary>Appends result rows with binary COPY, numbered from <paramref name="firstSequence"/>.</summary>
+    /// <remarks>
+    /// PostgreSQL refuses COPY FROM into a table under row-level security, so the rows are copied into a temporary
+    /// table of this transaction and moved with one INSERT … SELECT, which the policy's WITH CHECK then guards.
+    /// </remarks>
     public Task WriteResultsAsync(JobTicket ticket, long firstSequence, IReadOnlyList<VarBind> varBinds, CancellationToken cancellationToken) =>
         database.ExecuteAsync(ContextOf(ticket), async (connection, ct) =>
         {
-            await using var import = await connection.BeginBinaryImportAsync(
-                "COPY job_results (job_id, seq, tenant_id, oid, type, value) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
-            var sequence = firstSequence;
-            foreach (var varBind in varBinds)
+            await using (var create = new NpgsqlCommand(
+                "CREATE TEMP TABLE IF NOT EXISTS job_results_in (seq bigint, oid text, type text, value text) ON COMMIT DROP", connection))
             {
-                await import.StartRowAsync(ct).ConfigureAwait(false);
-                await import.WriteAsync(ticket.JobId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                await import.WriteAsync(sequence++, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await import.WriteAsync(ticket.TenantId, NpgsqlDbType.Uuid, ct).ConfigureAwait(false);
-                await import.WriteAsync(varBind.Oid.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await import.WriteAsync(varBind.Value.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await import.WriteAsync(varBind.Value.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            return await import.CompleteAsync(ct).ConfigureAwait(false);
+            await using (var import = await connection.BeginBinaryImportAsync(
+                "COPY job_results_in (seq, oid, type, value) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+            {
+                var sequence = firstSequence;
+                foreach (var varBind in varBinds)
+                {
+                    await import.StartRowAsync(ct).ConfigureAwait(false);
+                    await import.WriteAsync(sequence++, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                    await import.WriteAsync(varBind.Oid.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    await import.WriteAsync(varBind.Value.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                    await import.WriteAsync(varBind.Value.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
+                }
+
+                await import.CompleteAsync(ct).ConfigureAwait(false);
+            }
+
+            await using var move = new NpgsqlCommand(
+                "INSERT INTO job_results (job_id, seq, tenant_id, oid, type, value) SELECT $1, seq, $2, oid, type, value FROM job_results_in",
+                connection);
+            move.Parameters.Add(new() { Value = ticket.JobId });
+            move.Parameters.Add(new() { Value = ticket.TenantId });
+            return await move.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Sets the final state; a job that already finished (say, cancelled meanwhile) keeps its own.</summary>

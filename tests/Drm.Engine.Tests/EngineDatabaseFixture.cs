@@ -1,5 +1,8 @@
 using Drm.Engine;
+using Drm.Engine.Jobs;
 using Drm.Engine.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Drm.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -41,7 +44,37 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
             Database = new DatabaseOptions { ConnectionString = Server.AppConnectionString(name) },
             CredentialsKey = CredentialsKey,
         });
-        return new EngineScope(name, Server, services.BuildServiceProvider());
+        var provider = services.BuildServiceProvider();
+        return new EngineScope(name, Server, provider, provider);
+    }
+
+    /// <summary>
+    /// A fresh migrated database and a started engine host (the actor system runs), as the service runs it.
+    /// </summary>
+    public async Task<EngineScope> StartEngineAsync(JobEngineOptions? jobs = null)
+    {
+        var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
+        await Server.CreateDatabaseAsync(name, Template);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDrmEngine(new EngineOptions
+        {
+            Database = new DatabaseOptions { ConnectionString = Server.AppConnectionString(name) },
+            CredentialsKey = CredentialsKey,
+            Jobs = jobs ?? new JobEngineOptions { ResumeInterval = TimeSpan.FromMilliseconds(500), Lease = TimeSpan.FromSeconds(3) },
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new EngineScope(name, Server, host.Services, new HostOwner(host));
+    }
+
+    private sealed class HostOwner(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Drm.Engine.Tests;
 
 /// <summary>An engine over one test database, with helpers to create tenants and callers.</summary>
-public sealed class EngineScope(string database, PostgresServer server, ServiceProvider services) : IAsyncDisposable
+public sealed class EngineScope(string database, PostgresServer server, IServiceProvider services, IAsyncDisposable owner) : IAsyncDisposable
 {
     public static readonly TenantContext PlatformAdmin = new(Guid.Empty, Guid.Empty, UserRole.Admin, IsPlatformAdmin: true);
 
@@ -51,5 +51,7 @@ public sealed class EngineScope(string database, PostgresServer server, ServiceP
         return connection;
     }
 
-    public async ValueTask DisposeAsync() => await services.DisposeAsync();
+    public IServiceProvider Services => services;
+
+    public async ValueTask DisposeAsync() => await owner.DisposeAsync();
 }

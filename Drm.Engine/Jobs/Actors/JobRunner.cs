@@ -72,7 +72,7 @@ public sealed class JobRunner : ReceiveActor, IWithTimers
             await _work.RunAsync(_ticket, claim.Job!, progress, materializer, token).ConfigureAwait(false);
             await _store.FinishAsync(_ticket, JobStatus.Completed, progress.Done, null, null, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (token.IsCancellationRequested && e is OperationCanceledException or AbruptTerminationException or AbruptStageTerminationException)
+        catch (Exception e) when (token.IsCancellationRequested && IsCancellation(e))
         {
             await _store.FinishAsync(_ticket, JobStatus.Cancelled, progress.Done, JobErrorTypes.Cancelled,
                 $"Cancelled after {progress.Done} items; they are kept.", CancellationToken.None).ConfigureAwait(false);
@@ -83,6 +83,14 @@ public sealed class JobRunner : ReceiveActor, IWithTimers
                 .ConfigureAwait(false);
         }
     }
+
+    // Akka.Streams hands the abort of a kill switch back wrapped (AggregateException) or as its own termination types.
+    private static bool IsCancellation(Exception e) => e switch
+    {
+        OperationCanceledException or AbruptTerminationException or AbruptStageTerminationException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsCancellation),
+        _ => e.InnerException is { } inner && IsCancellation(inner),
+    };
 
     private sealed class RenewLease
     {

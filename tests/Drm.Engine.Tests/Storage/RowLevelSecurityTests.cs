@@ -9,7 +9,7 @@ namespace Drm.Engine.Tests.Storage;
 public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
 {
     private static readonly string[] TenantTables =
-        ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints"];
+        ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints", "jobs", "job_results", "job_events"];
 
     [Fact]
     public async Task EveryTable_HasRowLevelSecurityEnabledAndForced()
@@ -169,6 +169,31 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
             device.Id, "http://acs:7557", "202BC1-BM632w-000001", new EndpointAuthInput("basic", "acs", $"{slug}-acs-pw")), default);
         await credentials.SetUspAsync(admin, new SetUspEndpointInput(
             device.Id, "os::012345-AABBCC", "mqtt", "mqtt://127.0.0.1:1883", "usp/agent/1", new EndpointAuthInput("api_key", ApiKey: $"{slug}-key")), default);
+
+        // A finished job with a result row and an event, written as the engine writes them (the actor system is not
+        // running in this scope).
+        var jobId = Guid.CreateVersion7();
+        await using var connection = await scope.OpenAppConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await SetTenantAsync(connection, admin.TenantId);
+        foreach (var sql in (string[])[
+            "INSERT INTO jobs (id, tenant_id, device_id, kind, status, created_by) VALUES ($1, $2, $3, 'SNMP_GET', 'COMPLETED', $4)",
+            "INSERT INTO job_results (job_id, seq, oid, type, value) VALUES ($1, 1, '1.3.6.1.2.1.1.5.0', 'STRING', 'gw')",
+            "INSERT INTO job_events (job_id, status, message) VALUES ($1, 'COMPLETED', '1 items.')"])
+        {
+            await using var insert = new NpgsqlCommand(sql, connection);
+            insert.Parameters.Add(new() { Value = jobId });
+            if (sql.StartsWith("INSERT INTO jobs ", StringComparison.Ordinal))
+            {
+                insert.Parameters.Add(new() { Value = admin.TenantId });
+                insert.Parameters.Add(new() { Value = device.Id });
+                insert.Parameters.Add(new() { Value = admin.UserId });
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
         return device;
     }
 }
