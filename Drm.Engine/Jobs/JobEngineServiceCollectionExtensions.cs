@@ -17,6 +17,8 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<SnmpUdpTransport>(_ => new SnmpUdpTransport());
         services.AddSingleton<SnmpJobWork>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
+        services.AddSingleton<JobNotificationHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobNotificationHub>());
         services.AddAkka("drm", (builder, provider) =>
         {
             builder.AddHocon("akka.loglevel = INFO\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Drm.Engine;
+using Drm.Engine.Jobs;
 using Drm.Engine.Storage;
 using Drm.GraphQL.Auth;
 using Drm.Protocols.Snmp;
@@ -76,6 +77,15 @@ public sealed record DrmSettings
                     AcsUrl = Url(env, "TR069_ACS_URL"),
                     Timeout = Seconds(env, "TR069_TIMEOUT", 30),
                     ConnectionRequestTimeout = Seconds(env, "TR069_CONNECTION_REQUEST_TIMEOUT", 10),
+                },
+                Jobs = new JobEngineOptions
+                {
+                    MaxConcurrentJobs = Int(env, "JOB_MAX_CONCURRENT", 32, 1, 10_000),
+                    MaxJobsPerDevice = Int(env, "JOB_MAX_PER_DEVICE", 2, 1, 100),
+                    WalksPerJob = Int(env, "JOB_WALKS_PER_JOB", 4, 1, 64),
+                    Lease = Seconds(env, "JOB_LEASE_SECONDS", 30),
+                    MaxAttempts = Int(env, "JOB_MAX_ATTEMPTS", 3, 1, 100),
+                    ResumeInterval = Seconds(env, "JOB_RESUME_SECONDS", 10),
                 },
                 Usp = new UspClientOptions
                 {

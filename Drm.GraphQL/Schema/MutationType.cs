@@ -10,6 +10,8 @@ using Drm.GraphQL.Execution;
 using Drm.GraphQL.Relay;
 using Drm.GraphQL.Tenants;
 using Drm.GraphQL.Users;
+using Drm.Engine.Jobs;
+using Drm.GraphQL.Jobs;
 using GraphQL;
 using GraphQL.Types;
 
@@ -91,7 +93,47 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<SetUspEndpointInputType>>("input")
             .ResolveAsync(async c => await c.Service<CredentialService>().SetUspAsync(
                 c.Caller(), c.GetArgument<SetUspEndpointInput>("input"), c.CancellationToken));
+
+        Field<NonNullGraphType<JobType>>("enqueueSnmpGet")
+            .Description("Reads OIDs in one GET. Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueSnmpGetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                return await c.Service<JobService>().EnqueueSnmpGetAsync(c.Caller(), DeviceId(input), Strings(input["oids"]), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueSnmpSet")
+            .Description("Writes typed values in one SET. Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueSnmpSetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var varBinds = ((IEnumerable<object?>)input["varbinds"]!).Cast<SnmpSetItem>().ToArray();
+                return await c.Service<JobService>().EnqueueSnmpSetAsync(c.Caller(), DeviceId(input), varBinds, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueSnmpBulkwalk")
+            .Description("Walks subtrees with GETBULK into the job's results. Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueSnmpBulkwalkInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                return await c.Service<JobService>().EnqueueSnmpBulkwalkAsync(
+                    c.Caller(), DeviceId(input), Strings(input["oids"]),
+                    input.TryGetValue("maxRepetitions", out var m) ? (int?)m : null, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("cancelJob")
+            .Description("Cancels a queued job (it never starts) or stops a running one within a second, keeping its results so far.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<JobService>().CancelAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), JobType.TypeName), c.CancellationToken));
     }
+
+    private static Guid DeviceId(Dictionary<string, object?> input) => GlobalId.Decode((string)input["deviceId"]!, DeviceType.TypeName);
+
+    private static string[] Strings(object? list) => ((IEnumerable<object?>)list!).Select(o => (string)o!).ToArray();
 
     private static async Task<object?> LoginAsync(IResolveFieldContext context)
     {

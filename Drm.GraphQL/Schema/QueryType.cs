@@ -1,9 +1,11 @@
 using Drm.Engine;
 using Drm.Engine.Devices;
+using Drm.Engine.Jobs;
 using Drm.Engine.Tenants;
 using Drm.Engine.Users;
 using Drm.GraphQL.Devices;
 using Drm.GraphQL.Execution;
+using Drm.GraphQL.Jobs;
 using Drm.GraphQL.Relay;
 using Drm.GraphQL.Tenants;
 using Drm.GraphQL.Users;
@@ -54,6 +56,25 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await c.Service<DeviceService>().GetAsync(
                 c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), DeviceType.TypeName), c.CancellationToken));
 
+        Field<NonNullGraphType<ConnectionType<JobType, EdgeType<JobType>>>>("jobs")
+            .Description("Jobs of your tenant, newest first.")
+            .Argument<JobStatusType>("status")
+            .Argument<JobKindType>("kind")
+            .Argument<IdGraphType>("deviceId")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<JobService>().ListAsync(
+                c.Caller(),
+                c.GetArgument<JobStatus?>("status"),
+                c.GetArgument<JobKind?>("kind"),
+                c.GetArgument<string?>("deviceId") is { } device ? GlobalId.Decode(device, DeviceType.TypeName) : null,
+                c.ToPageRequest(),
+                c.CancellationToken)));
+
+        Field<JobType>("job")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<JobService>().GetAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), JobType.TypeName), c.CancellationToken));
+
         Field<NodeInterface>("node")
             .Description("Any object by its global ID; null when it does not exist or is not yours.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -73,6 +94,7 @@ public sealed class QueryType : ObjectGraphType
             DeviceType.TypeName => await context.Service<DeviceService>().GetAsync(caller, id, context.CancellationToken),
             UserType.TypeName => await context.Service<UserService>().GetAsync(caller, id, context.CancellationToken),
             TenantType.TypeName => await context.Service<TenantService>().GetAsync(caller, id, context.CancellationToken),
+            JobType.TypeName => await context.Service<JobService>().GetAsync(caller, id, context.CancellationToken),
             _ => null,
         };
     }

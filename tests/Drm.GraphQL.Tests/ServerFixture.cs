@@ -41,6 +41,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public TestTenant Alpha { get; private set; } = null!;
 
+    /// <summary>The running service's services, for tests that check its internals (subscription clean-up).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public TestTenant Beta { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()

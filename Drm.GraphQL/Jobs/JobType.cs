@@ -1,0 +1,46 @@
+using Drm.Engine.Devices;
+using Drm.Engine.Jobs;
+using Drm.GraphQL.Devices;
+using Drm.GraphQL.Execution;
+using Drm.GraphQL.Relay;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+
+namespace Drm.GraphQL.Jobs;
+
+public sealed class JobType : ObjectGraphType<Job>
+{
+    public const string TypeName = "Job";
+
+    public JobType()
+    {
+        Name = TypeName;
+        Description = "Protocol work the engine runs for you, with its progress, outcome and results.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Job;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<JobKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<JobStatusType>>("status").Resolve(c => c.Source.Status);
+        Field<DeviceType>("device").ResolveAsync(async c => c.Source.DeviceId is { } id
+            ? await c.Service<DeviceService>().GetAsync(c.Caller(), id, c.CancellationToken)
+            : null);
+        Field<NonNullGraphType<JobProgressType>>("progress").Resolve(c => c.Source);
+        Field<StringGraphType>("errorType")
+            .Description("SNMPTimeoutError, SNMPAuthError, SNMPClientError, Cancelled or Internal (and the other protocols' errors as they land).")
+            .Resolve(c => c.Source.ErrorType);
+        Field<StringGraphType>("errorMessage").Resolve(c => c.Source.ErrorMessage);
+        Field<NonNullGraphType<IntGraphType>>("attempts").Description("Runs so far; above 1 when a node died mid-job.").Resolve(c => c.Source.Attempts);
+        Field(j => j.CreatedAt);
+        Field(j => j.StartedAt, nullable: true);
+        Field(j => j.FinishedAt, nullable: true);
+        Field<NonNullGraphType<ConnectionType<JobResultType, EdgeType<JobResultType>>>>("results")
+            .Description("Result rows in the order they were stored.")
+            .Argument<StringGraphType>("oidPrefix", a => a.Description = "Only this OID and those below it.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<JobService>().ResultsAsync(
+                c.Caller(), c.Source.Id, c.GetArgument<string?>("oidPrefix"), c.ToPageRequest(), c.CancellationToken)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<JobEventType>>>>("events")
+            .ResolveAsync(async c => await c.Service<JobService>().EventsAsync(c.Caller(), c.Source.Id, c.CancellationToken));
+    }
+}

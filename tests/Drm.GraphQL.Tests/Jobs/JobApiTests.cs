@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Drm.Engine.Jobs;
+using Drm.TestUtils;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Drm.GraphQL.Tests.Jobs;
+
+/// <summary>Jobs through the API: mutations, queries, subscriptions over graphql-transport-ws, tenant isolation.</summary>
+public sealed class JobApiTests(ServerFixture server)
+{
+    private const string JobFields = "id status progress { itemsDone itemsExpected percent } errorType errorMessage";
+
+    [Fact]
+    public async Task BulkwalkJob_SubscriberSeesQueuedRunningProgressAndCompletedInOrder_AndAnotherTenantSeesNothing()
+    {
+        await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(10_000));
+        var deviceId = await DeviceAsync(server.Alpha, "walked", agent.EndPoints[0]);
+        using var alpha = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.OperatorToken);
+        using var beta = await GraphQLWebSocket.ConnectAsync(server, server.Beta.AdminToken);
+        await alpha.SubscribeAsync("all", $"subscription {{ jobUpdates {{ {JobFields} }} }}");
+        await beta.SubscribeAsync("all", $"subscription {{ jobUpdates {{ {JobFields} }} }}");
+        await server.Services.GetRequiredService<JobNotificationHub>().Listening;
+        await Task.Delay(200);
+
+        var enqueued = await server.PostAsync(
+            $"mutation($i: EnqueueSnmpBulkwalkInput!) {{ enqueueSnmpBulkwalk(input: $i) {{ {JobFields} }} }}",
+            new { i = new { deviceId, oids = new[] { "1.3.6.1.2.1.2.2", "1.3.6.1.2.1.31.1.1" }, maxRepetitions = 50 } },
+            server.Alpha.OperatorToken);
+        var jobId = enqueued.Data("enqueueSnmpBulkwalk")["id"]!.GetValue<string>();
+
+        var seen = new List<(string Status, long Done)>();
+        while (seen.Count == 0 || seen[^1].Status is "QUEUED" or "RUNNING")
+        {
+            var message = await alpha.ReceiveAsync();
+            var job = message!["payload"]?["data"]?["jobUpdates"];
+            if (job?["id"]?.GetValue<string>() == jobId)
+            {
+                seen.Add((job["status"]!.GetValue<string>(), job["progress"]!["itemsDone"]!.GetValue<long>()));
+            }
+        }
+
+        seen[0].Status.ShouldBe("QUEUED");
+        seen[^1].ShouldBe(("COMPLETED", 110_000));
+        var order = new[] { "QUEUED", "RUNNING", "COMPLETED" };
+        seen.Select(s => Array.IndexOf(order, s.Status)).ShouldBeInOrder();
+        seen.ShouldContain(s => s.Status == "RUNNING" && s.Done > 0 && s.Done < 110_000, "a progress tick while it ran");
+        seen.Select(s => s.Done).ShouldBeInOrder();
+
+        // beta's subscription saw none of it: the next thing on its socket is the answer to our ping.
+        await beta.SendAsync(new JsonObject { ["type"] = "ping" });
+        (await beta.ReceiveAsync())!["type"]!.GetValue<string>().ShouldBe("pong");
+
+        var results = await server.PostAsync(
+            "query($id: ID!) { job(id: $id) { kind results(first: 2, oidPrefix: \"1.3.6.1.2.1.31.1.1\") { totalCount edges { node { oid type value } } } events { status } } }",
+            new { id = jobId }, server.Alpha.ViewerToken);
+        var read = results.Data("job");
+        read["kind"]!.GetValue<string>().ShouldBe("SNMP_BULKWALK");
+        read["results"]!["totalCount"]!.GetValue<int>().ShouldBe(10_000);
+        read["results"]!["edges"]![0]!["node"]!["oid"]!.GetValue<string>().ShouldBe("1.3.6.1.2.1.31.1.1.1.6.1");
+        read["results"]!["edges"]![0]!["node"]!["type"]!.GetValue<string>().ShouldBe("Counter64");
+        read["events"]!.AsArray().Select(e => e!["status"]!.GetValue<string>()).ShouldBe(["QUEUED", "RUNNING", "COMPLETED"]);
+        (await server.PostAsync("query($id: ID!) { job(id: $id) { id } }", new { id = jobId }, server.Beta.AdminToken))
+            .Body["data"]!["job"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task JobProgressSubscription_EndsWithTheFinalState_AndCompletes()
+    {
+        await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(10));
+        var deviceId = await DeviceAsync(server.Alpha, "progress", agent.EndPoints[0]);
+        var job = (await server.PostAsync(
+            "mutation($i: EnqueueSnmpGetInput!) { enqueueSnmpGet(input: $i) { id } }",
+            new { i = new { deviceId, oids = new[] { "1.3.6.1.2.1.1.1.0", "1.3.6.1.2.1.1.3.0" } } },
+            server.Alpha.OperatorToken)).Data("enqueueSnmpGet")["id"]!.GetValue<string>();
+        using var socket = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken);
+
+        await socket.SubscribeAsync("p", $"subscription($id: ID!) {{ jobProgress(jobId: $id) {{ {JobFields} }} }}", new JsonObject { ["id"] = job });
+
+        JsonNode? message;
+        string? last = null;
+        while ((message = await socket.ReceiveAsync())!["type"]!.GetValue<string>() == "next")
+        {
+            last = message["payload"]!["data"]!["jobProgress"]!["status"]!.GetValue<string>();
+        }
+
+        message["type"]!.GetValue<string>().ShouldBe("complete");
+        last.ShouldBe("COMPLETED");
+    }
+
+    [Fact]
+    public async Task BadRequests_GetStableCodes()
+    {
+        await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(10));
+        var deviceId = await DeviceAsync(server.Alpha, "errors", agent.EndPoints[0]);
+        const string get = "mutation($i: EnqueueSnmpGetInput!) { enqueueSnmpGet(input: $i) { id } }";
+
+        (await server.PostAsync(get, new { i = new { deviceId, oids = new[] { "1.3.6.1" } } }, server.Alpha.ViewerToken)).Code.ShouldBe("FORBIDDEN");
+        (await server.PostAsync(get, new { i = new { deviceId, oids = new[] { "sysDescr.0" } } }, server.Alpha.OperatorToken)).Code.ShouldBe("BAD_USER_INPUT");
+        (await server.PostAsync(get, new { i = new { deviceId, oids = new[] { "1.3.6.1" } } }, server.Beta.AdminToken)).Code.ShouldBe("NOT_FOUND");
+        (await server.PostAsync(
+            "mutation($i: EnqueueSnmpSetInput!) { enqueueSnmpSet(input: $i) { id } }",
+            new { i = new { deviceId, varbinds = new[] { new { oid = "1.3.6.1.2.1.1.5.0", type = "u", value = "-1" } } } },
+            server.Alpha.OperatorToken)).Code.ShouldBe("BAD_USER_INPUT");
+        var job = (await server.PostAsync(get, new { i = new { deviceId, oids = new[] { "1.3.6.1.2.1.1.1.0" } } }, server.Alpha.OperatorToken))
+            .Data("enqueueSnmpGet")["id"]!.GetValue<string>();
+        (await server.PostAsync("mutation($id: ID!) { cancelJob(id: $id) { id } }", new { id = job }, server.Beta.AdminToken)).Code.ShouldBe("NOT_FOUND");
+        (await server.PostAsync("mutation($id: ID!) { cancelJob(id: $id) { id } }", new { id = deviceId }, server.Alpha.AdminToken)).Code.ShouldBe("BAD_USER_INPUT");
+    }
+
+    [Fact]
+    public async Task Subscriptions_CleanUpAfterThemselves_EvenWhenClientsVanish()
+    {
+        var hub = server.Services.GetRequiredService<JobNotificationHub>();
+        var before = hub.SubscriberCount;
+        var clock = Stopwatch.StartNew();
+
+        using (var socket = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken))
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                await socket.SubscribeAsync($"s{i}", "subscription { jobUpdates { id } }");
+                await socket.CompleteAsync($"s{i}");
+            }
+
+            await socket.SendAsync(new JsonObject { ["type"] = "ping" });
+            (await socket.ReceiveAsync())!["type"]!.GetValue<string>().ShouldBe("pong");
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            var vanishing = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken);
+            await vanishing.SubscribeAsync("a", "subscription { jobUpdates { id } }");
+            await vanishing.SubscribeAsync("b", "subscription { jobUpdates(status: FAILED) { id } }");
+            vanishing.Abort();
+            vanishing.Dispose();
+        }
+
+        while (hub.SubscriberCount > before && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        hub.SubscriberCount.ShouldBe(before);
+    }
+
+    private async Task<string> DeviceAsync(TestTenant tenant, string name, System.Net.IPEndPoint agent)
+    {
+        var device = (await server.PostAsync(
+            "mutation($i: CreateDeviceInput!) { createDevice(input: $i) { id } }",
+            new { i = new { name = $"{name}-{Guid.NewGuid():N}", address = agent.Address.ToString() } },
+            tenant.AdminToken)).Data("createDevice")["id"]!.GetValue<string>();
+        (await server.PostAsync(
+            "mutation($i: SetSnmpCredentialInput!) { setSnmpCredential(input: $i) { version } }",
+            new { i = new { deviceId = device, version = "V2C", community = "public", port = agent.Port, timeout = 2.0, retries = 1 } },
+            tenant.AdminToken)).Errors.ShouldBeNull();
+        return device;
+    }
+}
