@@ -12,6 +12,9 @@ public sealed record JobEngineOptions
     /// <summary>Subtrees one bulkwalk job walks at once (<c>JOB_WALKS_PER_JOB</c>).</summary>
     public int WalksPerJob { get; init; } = 4;
 
+    /// <summary>SNMP requests awaiting an answer at once across all jobs of this node (<c>JOB_MAX_IN_FLIGHT</c>).</summary>
+    public int MaxInFlightRequests { get; init; } = 2_000;
+
     /// <summary>How long a claim lasts without renewal (<c>JOB_LEASE_SECONDS</c>); runners renew at a third of it.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 

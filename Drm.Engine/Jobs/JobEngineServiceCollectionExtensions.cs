@@ -14,7 +14,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
-        services.AddSingleton<SnmpUdpTransport>(_ => new SnmpUdpTransport());
+        services.AddSingleton<SnmpUdpTransport>(_ => new SnmpUdpTransport(maxInFlight: options.MaxInFlightRequests));
         services.AddSingleton<SnmpJobWork>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
         services.AddSingleton<JobNotificationHub>();

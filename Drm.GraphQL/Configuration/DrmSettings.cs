@@ -83,6 +83,7 @@ public sealed record DrmSettings
                     MaxConcurrentJobs = Int(env, "JOB_MAX_CONCURRENT", 32, 1, 10_000),
                     MaxJobsPerDevice = Int(env, "JOB_MAX_PER_DEVICE", 2, 1, 100),
                     WalksPerJob = Int(env, "JOB_WALKS_PER_JOB", 4, 1, 64),
+                    MaxInFlightRequests = Int(env, "JOB_MAX_IN_FLIGHT", 2_000, 1, 1_000_000),
                     Lease = Seconds(env, "JOB_LEASE_SECONDS", 30),
                     MaxAttempts = Int(env, "JOB_MAX_ATTEMPTS", 3, 1, 100),
                     ResumeInterval = Seconds(env, "JOB_RESUME_SECONDS", 10),

@@ -41,6 +41,7 @@ public sealed class SnmpUdpTransport : IAsyncDisposable
     private readonly Socket _socket;
     private readonly ConcurrentDictionary<int, PendingRequest> _pending = new();
     private readonly Timer _sweeper;
+    private readonly SemaphoreSlim? _inFlight;
     private readonly Lock _receiversLock = new();
     private Thread _receiver;
     private int _receiverGeneration;
@@ -52,8 +53,15 @@ public sealed class SnmpUdpTransport : IAsyncDisposable
     private int _nextId;
     private long _dropped;
 
-    public SnmpUdpTransport(IPEndPoint? localEndPoint = null)
+    /// <param name="localEndPoint">Where to bind; any address and port by default.</param>
+    /// <param name="maxInFlight">
+    /// Requests awaiting an answer at once; callers beyond it wait for a slot (their timeout starts once sent).
+    /// Null is unlimited.
+    /// </param>
+    public SnmpUdpTransport(IPEndPoint? localEndPoint = null, int? maxInFlight = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight ?? 1, 1, nameof(maxInFlight));
+        _inFlight = maxInFlight is { } limit ? new SemaphoreSlim(limit, limit) : null;
         _socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp) { DualMode = true };
         _socket.Bind(localEndPoint ?? new IPEndPoint(IPAddress.IPv6Any, 0));
         // Walks of big tables arrive in bursts; a larger receive buffer keeps the kernel from dropping them.
@@ -64,6 +72,9 @@ public sealed class SnmpUdpTransport : IAsyncDisposable
     }
 
     public EndPoint LocalEndPoint => _socket.LocalEndPoint!;
+
+    /// <summary>Requests awaiting an answer now.</summary>
+    public int InFlight => _pending.Count;
 
     /// <summary>Datagrams dropped because they matched no outstanding request or could not be read.</summary>
     public long DroppedDatagrams => Interlocked.Read(ref _dropped);
@@ -82,6 +93,25 @@ public sealed class SnmpUdpTransport : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(agent);
         ObjectDisposedException.ThrowIf(_stopping, this);
+        if (_inFlight is null)
+        {
+            return await ExchangeAsync(agent, datagram, id, timeout, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ExchangeAsync(agent, datagram, id, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    private async Task<byte[]> ExchangeAsync(
+        IPEndPoint agent, ReadOnlyMemory<byte> datagram, int id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         // Environment.TickCount64 is coarse (a few milliseconds) and would let a request time out early.
         var deadline = Stopwatch.GetTimestamp() + (long)Math.Ceiling(timeout.TotalSeconds * Stopwatch.Frequency);

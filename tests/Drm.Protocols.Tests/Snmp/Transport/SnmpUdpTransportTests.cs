@@ -65,5 +65,35 @@ public sealed class SnmpUdpTransportTests
         await Should.ThrowAsync<ObjectDisposedException>(new SnmpClient(transport, Agent(silent)).GetAsync([SysDescr]));
     }
 
+    [Fact]
+    public async Task MaxInFlight_HoldsCallersBeyondTheLimit_UntilASlotFrees()
+    {
+        await using var silent = new ScriptedAgent(_ => []);
+        await using var transport = new SnmpUdpTransport(maxInFlight: 3);
+        var client = new SnmpClient(transport, Agent(silent) with { Timeout = TimeSpan.FromMilliseconds(300), Retries = 0 });
+        var peak = 0;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, transport.InFlight);
+                await Task.Delay(5);
+            }
+        });
+        var clock = Stopwatch.StartNew();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 9).Select(async _ =>
+            await Record.ExceptionAsync(() => client.GetAsync([SysDescr]))));
+
+        await sampling.CancelAsync();
+        await sampler;
+        outcomes.ShouldAllBe(e => e is SnmpTimeoutException);
+        peak.ShouldBe(3);
+        // Three waves of three, each waiting out its timeout.
+        clock.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900));
+        silent.Requests.Count.ShouldBe(9);
+    }
+
     private static SnmpAgent Agent(ScriptedAgent agent) => new() { EndPoint = agent.EndPoint, Community = "public"u8.ToArray() };
 }
