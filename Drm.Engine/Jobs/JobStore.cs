@@ -29,6 +29,17 @@ public sealed class JobStore(TenantDatabase database)
                 claim.Parameters.Add(new() { Value = maxAttempts });
                 if (await claim.ExecuteScalarAsync(ct).ConfigureAwait(false) is int attempts)
                 {
+                    if (attempts > 1)
+                    {
+                        // A resumed job starts over: what the dead node wrote is incomplete and would collide.
+                        foreach (var sql in (string[])["DELETE FROM job_results WHERE job_id = $1", "UPDATE jobs SET items_done = 0 WHERE id = $1"])
+                        {
+                            await using var clear = new NpgsqlCommand(sql, connection);
+                            clear.Parameters.Add(new() { Value = ticket.JobId });
+                            await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                        }
+                    }
+
                     await AddEventAsync(connection, ticket.JobId, JobStatus.Running,
                         attempts == 1 ? $"Started on {node}." : $"Resumed on {node} (attempt {attempts} of {maxAttempts}).", ct).ConfigureAwait(false);
                     return new JobClaim(JobClaimOutcome.Claimed, (await JobService.ReadJobAsync(connection, ticket.JobId, ct).ConfigureAwait(false))!);

@@ -19,6 +19,7 @@ public sealed class HttpTransport(
     CallerAuthenticator authenticator,
     IGraphQLTextSerializer serializer,
     DrmSettings settings,
+    IHostApplicationLifetime lifetime,
     ILogger<HttpTransport> logger)
 {
     private const int MaxBodyBytes = 1 << 20;
@@ -75,7 +76,9 @@ public sealed class HttpTransport(
         var result = await runner.ExecuteAsync(request, parsed.Document, auth.Caller, http.RequestServices, http.RequestAborted);
         if (mediaType == MediaTypes.EventStream && result.Executed)
         {
-            await new SseResponse(http, serializer).StreamAsync(result, http.RequestAborted);
+            // Kestrel waits for open requests when the service stops; an event stream ends then instead of holding it up.
+            using var streaming = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            await new SseResponse(http, serializer).StreamAsync(result, streaming.Token);
             return;
         }
 

@@ -3,6 +3,8 @@ namespace Drm.GraphQL.Transport;
 /// <summary>Close codes of the graphql-transport-ws protocol.</summary>
 public static class WebSocketCloseCodes
 {
+    /// <summary>RFC 6455: the server is going away (shutting down).</summary>
+    public const int GoingAway = 1001;
     public const int InternalServerError = 4500;
     public const int BadRequest = 4400;
     public const int Unauthorized = 4401;

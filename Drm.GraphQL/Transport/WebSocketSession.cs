@@ -289,7 +289,10 @@ public sealed partial class WebSocketSession(
         }
     }
 
-    private async Task CloseAsync(int code, string reason)
+    /// <summary>Closes with 1001 because the service stops; the client gets a second to answer the handshake.</summary>
+    public Task GoingAwayAsync() => CloseAsync(WebSocketCloseCodes.GoingAway, "Server shutting down", TimeSpan.FromSeconds(1));
+
+    private async Task CloseAsync(int code, string reason, TimeSpan? linger = null)
     {
         await _sendLock.WaitAsync();
         try
@@ -308,7 +311,7 @@ public sealed partial class WebSocketSession(
         {
             _sendLock.Release();
             // Give the client a moment to complete the close handshake, then stop reading regardless.
-            _closing.CancelAfter(TimeSpan.FromSeconds(5));
+            _closing.CancelAfter(linger ?? TimeSpan.FromSeconds(5));
         }
     }
 }

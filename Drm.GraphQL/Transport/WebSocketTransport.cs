@@ -14,6 +14,7 @@ public sealed class WebSocketTransport(
     IGraphQLTextSerializer serializer,
     TimeProvider time,
     DrmSettings settings,
+    IHostApplicationLifetime lifetime,
     ILogger<WebSocketSession> logger)
 {
     public const string Subprotocol = "graphql-transport-ws";
@@ -34,6 +35,8 @@ public sealed class WebSocketTransport(
         {
             ConnectionInitTimeout = settings.WebSocketInitTimeout,
         };
+        // Kestrel waits for open connections when the service stops: say goodbye (1001) so clients reconnect elsewhere.
+        using var stopping = lifetime.ApplicationStopping.Register(() => _ = session.GoingAwayAsync());
         await session.RunAsync(http.RequestAborted);
     }
 }

@@ -16,6 +16,7 @@ public sealed class JobRunner : ReceiveActor, IWithTimers
     private readonly JobEngineOptions _options;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private volatile bool _claimed;
 
     public JobRunner(JobTicket ticket, JobStore store, IJobWork work, JobEngineOptions options)
     {
@@ -39,7 +40,24 @@ public sealed class JobRunner : ReceiveActor, IWithTimers
             Context.Parent.Tell(new RunnerFinished(_ticket));
             Context.Stop(Self);
         });
-        Receive<Status.Failure>(failure => throw new InvalidOperationException($"Job {_ticket.JobId} failed inside the engine.", failure.Cause));
+        Receive<Status.Failure>(failure =>
+        {
+            // Writing the final state failed (or something outside the work did): record why, if the database lets
+            // us, then crash so that the device actor settles the job in any case.
+            var cause = failure.Cause is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : failure.Cause;
+            _log.Error(cause, "Job {0} failed inside the engine.", _ticket.JobId);
+            if (!_claimed)
+            {
+                // Claiming failed (the database is unwell): the job stays as it was, for this or another node to resume.
+                Context.Parent.Tell(new RunnerFinished(_ticket));
+                Context.Stop(Self);
+                return;
+            }
+
+            _store.FinishAsync(_ticket, JobStatus.Failed, 0, JobErrorTypes.Internal, $"The engine failed: {cause.GetType().Name}: {cause.Message}", CancellationToken.None)
+                .PipeTo(Self, success: () => Crash.Instance, failure: _ => Crash.Instance);
+        });
+        Receive<Crash>(_ => throw new InvalidOperationException($"Job {_ticket.JobId} failed inside the engine."));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -64,6 +82,8 @@ public sealed class JobRunner : ReceiveActor, IWithTimers
         {
             return;
         }
+
+        _claimed = true;
 
         var progress = new JobProgress(_ticket, _store, _options.ProgressInterval);
         var token = _cancellation.Token;
@@ -100,6 +120,11 @@ public sealed class JobRunner : ReceiveActor, IWithTimers
     private sealed record LeaseRenewed(bool CancelRequested);
 
     private sealed record LeaseRenewalFailed(Exception Cause);
+
+    private sealed class Crash
+    {
+        public static readonly Crash Instance = new();
+    }
 
     private sealed class Done
     {

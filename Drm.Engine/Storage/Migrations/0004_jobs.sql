@@ -117,4 +117,6 @@ $$;
 REVOKE ALL ON FUNCTION app.jobs_to_resume(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app.jobs_to_resume(integer) TO $app_role$;
 
-GRANT SELECT, INSERT, UPDATE ON jobs, job_results, job_events TO $app_role$;
+GRANT SELECT, INSERT, UPDATE ON jobs, job_events TO $app_role$;
+-- A resumed job starts over, so the engine deletes what the dead node wrote.
+GRANT SELECT, INSERT, DELETE ON job_results TO $app_role$;

@@ -13,11 +13,13 @@ public sealed class GraphQLWebSocket : IDisposable
     {
     }
 
-    public static async Task<GraphQLWebSocket> ConnectAsync(ServerFixture server, string token)
+    public static Task<GraphQLWebSocket> ConnectAsync(ServerFixture server, string token) => ConnectAsync(server.BaseUrl, token);
+
+    public static async Task<GraphQLWebSocket> ConnectAsync(Uri baseUrl, string token)
     {
         var client = new GraphQLWebSocket();
         client._socket.Options.AddSubProtocol("graphql-transport-ws");
-        await client._socket.ConnectAsync(new Uri($"ws://{server.BaseUrl.Authority}/graphql"), CancellationToken.None);
+        await client._socket.ConnectAsync(new Uri($"ws://{baseUrl.Authority}/graphql"), CancellationToken.None);
         await client.SendAsync(new JsonObject { ["type"] = "connection_init", ["payload"] = new JsonObject { ["Authorization"] = "Bearer " + token } });
         (await client.ReceiveAsync())!["type"]!.GetValue<string>().ShouldBe("connection_ack");
         return client;
