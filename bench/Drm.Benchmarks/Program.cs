@@ -1,10 +1,11 @@
 using Drm.Benchmarks;
 
-// `walk …` and `serve …` are the network benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
+// `walk …`, `serve …` and `jobs …` are the network and engine benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
 return args.FirstOrDefault() switch
 {
     "walk" => await WalkBenchmark.RunAsync(args[1..]),
     "serve" => await WalkBenchmark.ServeAsync(args[1..]),
+    "jobs" => await JobsBenchmark.RunAsync(args[1..]),
     _ => RunMicroBenchmarks(args),
 };
 

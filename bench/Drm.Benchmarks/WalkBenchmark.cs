@@ -283,7 +283,7 @@ public static class WalkBenchmark
         return (countLines ? lines : long.Parse(last!, CultureInfo.InvariantCulture), cpu);
     }
 
-    private static Process StartServer(string recordingPath, int ports)
+    internal static Process StartServer(string recordingPath, int ports)
     {
         var info = new ProcessStartInfo("dotnet")
         {
