@@ -60,21 +60,16 @@ public sealed class SnmpJobWork(CredentialService credentials, JobStore store, S
             MaxRepetitions = parameters.TryGetProperty("maxRepetitions", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.Number ? m.GetInt32() : null,
         };
         var batchesPerGroup = Math.Max(1, options.ResultBatchRows / Math.Max(1, walkOptions.MaxRepetitions ?? client.Agent.MaxRepetitions));
-        long nextSequence = 1;
         var batches = Source.From(roots)
             .MergeMany(options.WalksPerJob, root => Source.From(() => client.BulkWalkAsync(root, walkOptions, cancellationToken)));
         var written = batches
             .ViaMaterialized(KillSwitches.Single<IReadOnlyList<VarBind>>(), Keep.Right)
-            .GroupedWithin(batchesPerGroup, options.ProgressInterval)
-            .SelectAsync(1, async group =>
+            .Via(ResultWriterFlow.Create(batchesPerGroup, options.ProgressInterval, async (first, rows) =>
             {
-                var rows = group.SelectMany(b => b).ToList();
-                await store.WriteResultsAsync(ticket, nextSequence, rows, cancellationToken).ConfigureAwait(false);
-                nextSequence += rows.Count;
+                await store.WriteResultsAsync(ticket, first, rows, cancellationToken).ConfigureAwait(false);
                 await progress.AddAsync(rows.Count, cancellationToken).ConfigureAwait(false);
-                return NotUsed.Instance;
-            });
-        var (killSwitch, completion) = written.ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Both).Run(materializer);
+            }));
+        var (killSwitch, completion) = written.ToMaterialized(Sink.Ignore<long>(), Keep.Both).Run(materializer);
         // Cancelling aborts the stream at once; requests in flight are abandoned (their answers are dropped).
         await using var registration = cancellationToken.Register(() => killSwitch.Abort(new OperationCanceledException(cancellationToken)));
         await completion.ConfigureAwait(false);
