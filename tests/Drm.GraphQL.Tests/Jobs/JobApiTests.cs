@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Drm.Engine.Jobs;
 using Drm.TestUtils;
@@ -109,17 +111,19 @@ public sealed class JobApiTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task Subscriptions_CleanUpAfterThemselves_EvenWhenClientsVanish()
+    public async Task TenThousandSubscriptions_OverWebSocketAndSse_CleanUpAfterThemselves_EvenWhenClientsVanish()
     {
         var hub = server.Services.GetRequiredService<JobNotificationHub>();
         var before = hub.SubscriberCount;
-        var clock = Stopwatch.StartNew();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
 
         using (var socket = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken))
         {
-            for (var i = 0; i < 2_000; i++)
+            for (var i = 0; i < 9_000; i++)
             {
-                await socket.SubscribeAsync($"s{i}", "subscription { jobUpdates { id } }");
+                await socket.SubscribeAsync($"s{i}", i % 2 == 0 ? "subscription { jobUpdates { id } }" : "subscription { jobUpdates(status: FAILED) { id } }");
                 await socket.CompleteAsync($"s{i}");
             }
 
@@ -127,21 +131,39 @@ public sealed class JobApiTests(ServerFixture server)
             (await socket.ReceiveAsync())!["type"]!.GetValue<string>().ShouldBe("pong");
         }
 
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < 250; i++)
         {
             var vanishing = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken);
             await vanishing.SubscribeAsync("a", "subscription { jobUpdates { id } }");
-            await vanishing.SubscribeAsync("b", "subscription { jobUpdates(status: FAILED) { id } }");
+            await vanishing.SubscribeAsync("b", $"subscription {{ jobProgress(jobId: \"{Guid.NewGuid()}\") {{ id }} }}");
             vanishing.Abort();
             vanishing.Dispose();
         }
 
+        // SSE clients that read the stream's start and hang up without a word.
+        for (var i = 0; i < 500; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.GraphQLUrl)
+            {
+                Content = JsonContent.Create(new { query = "subscription { jobUpdates { id } }" }),
+            };
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.Alpha.ViewerToken);
+            using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        }
+
+        var clock = Stopwatch.StartNew();
         while (hub.SubscriberCount > before && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
         }
 
         hub.SubscriberCount.ShouldBe(before);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var grown = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
+        grown.ShouldBeLessThan(16L * 1024 * 1024, "10,000 finished subscriptions must not leave memory behind");
     }
 
     private async Task<string> DeviceAsync(TestTenant tenant, string name, System.Net.IPEndPoint agent)
