@@ -52,6 +52,23 @@ public sealed class JobEngineTests(EngineDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task BulkwalkJob_AgainstSnmpsim_StoresExactlyTheRecording()
+    {
+        var recording = SnmpRecording.InterfaceTable(300);
+        await using var snmpsim = await SnmpsimServer.StartAsync(new Dictionary<string, SnmpRecording> { ["public"] = recording });
+        await using var engine = await fixture.StartEngineAsync();
+        var (admin, device) = await DeviceAsync(engine, snmpsim.EndPoint);
+        var jobs = engine.Get<JobService>();
+
+        var job = await WaitForEndAsync(jobs, admin, (await jobs.EnqueueSnmpBulkwalkAsync(admin, device.Id, ["1.3.6.1"], 25, default)).Id);
+
+        job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
+        var stored = await AllResultsAsync(jobs, admin, job.Id, null);
+        stored.Select(r => (r.Oid, r.Type, r.Value))
+            .ShouldBe(recording.Oids.Select((oid, i) => (oid.ToString(), recording.Values[i].TypeName, recording.Values[i].ToString())));
+    }
+
+    [Fact]
     public async Task GetAndSetJobs_AgainstSnmpd_WriteAndReadBackThePlaypen()
     {
         await using var snmpd = await SnmpdServer.StartAsync();

@@ -44,7 +44,7 @@ public sealed class JobSupervisorTests(EngineDatabaseFixture fixture) : Akka.Tes
             supervisor.Tell(ticket);
         }
 
-        ReceiveTickets(probe, 2).ShouldBe([tickets[0], tickets[1]]);
+        ReceiveTickets(probe, 2).ShouldBe([tickets[0], tickets[1]], ignoreOrder: true);
         await probe.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(300));
         supervisor.Tell(new JobEnded(tickets[1]));
         probe.FishForMessage<JobTicket>(_ => true).ShouldBe(tickets[2]);
