@@ -93,42 +93,38 @@ public sealed class JobStore(TenantDatabase database)
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
 
-    /// <summary>Appends result rows with binary COPY, numbered from <paramref name="firstSequence"/>.</summary>
+    /// <summary>Appends result rows, numbered from <paramref name="firstSequence"/>, in one statement.</summary>
     /// <remarks>
-    /// PostgreSQL refuses COPY FROM into a table under row-level security, so the rows are copied into a temporary
-    /// table of this transaction and moved with one INSERT … SELECT, which the policy's WITH CHECK then guards.
+    /// PostgreSQL refuses COPY FROM into a table under row-level security, so the rows travel as four binary arrays
+    /// that one INSERT unnests; the policy's WITH CHECK guards it. Copying into a temporary table and moving the rows
+    /// writes everything twice and measured about a third slower.
     /// </remarks>
     public Task WriteResultsAsync(JobTicket ticket, long firstSequence, IReadOnlyList<VarBind> varBinds, CancellationToken cancellationToken) =>
         database.ExecuteAsync(ContextOf(ticket), async (connection, ct) =>
         {
-            await using (var create = new NpgsqlCommand(
-                "CREATE TEMP TABLE IF NOT EXISTS job_results_in (seq bigint, oid text, type text, value text) ON COMMIT DROP", connection))
+            var sequences = new long[varBinds.Count];
+            var oids = new string[varBinds.Count];
+            var types = new string[varBinds.Count];
+            var values = new string[varBinds.Count];
+            for (var i = 0; i < varBinds.Count; i++)
             {
-                await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                sequences[i] = firstSequence + i;
+                oids[i] = varBinds[i].Oid.ToString();
+                types[i] = varBinds[i].Value.TypeName;
+                values[i] = varBinds[i].Value.ToString();
             }
 
-            await using (var import = await connection.BeginBinaryImportAsync(
-                "COPY job_results_in (seq, oid, type, value) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
-            {
-                var sequence = firstSequence;
-                foreach (var varBind in varBinds)
-                {
-                    await import.StartRowAsync(ct).ConfigureAwait(false);
-                    await import.WriteAsync(sequence++, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                    await import.WriteAsync(varBind.Oid.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync(varBind.Value.TypeName, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                    await import.WriteAsync(varBind.Value.ToString(), NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                }
-
-                await import.CompleteAsync(ct).ConfigureAwait(false);
-            }
-
-            await using var move = new NpgsqlCommand(
-                "INSERT INTO job_results (job_id, seq, tenant_id, oid, type, value) SELECT $1, seq, $2, oid, type, value FROM job_results_in",
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO job_results (job_id, seq, tenant_id, oid, type, value) " +
+                "SELECT $1, r.seq, $2, r.oid, r.type, r.value FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS r (seq, oid, type, value)",
                 connection);
-            move.Parameters.Add(new() { Value = ticket.JobId });
-            move.Parameters.Add(new() { Value = ticket.TenantId });
-            return await move.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            insert.Parameters.Add(new() { Value = ticket.JobId });
+            insert.Parameters.Add(new() { Value = ticket.TenantId });
+            insert.Parameters.Add(new() { Value = sequences });
+            insert.Parameters.Add(new() { Value = oids });
+            insert.Parameters.Add(new() { Value = types });
+            insert.Parameters.Add(new() { Value = values });
+            return await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>Sets the final state; a job that already finished (say, cancelled meanwhile) keeps its own.</summary>

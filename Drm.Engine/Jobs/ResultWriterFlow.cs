@@ -6,11 +6,15 @@ namespace Drm.Engine.Jobs;
 
 /// <summary>
 /// The sink side of a walk: groups the client's batches (up to <c>batchesPerGroup</c>, or whatever arrived within
-/// <c>interval</c>) and writes one group at a time. It pulls the next group only after the previous write finished,
-/// so a slow database slows the walk instead of filling memory.
+/// <c>interval</c>) and writes one group at a time, each in its own transaction. It pulls the next group only when the
+/// write finished, so a slow database slows the walk instead of filling memory.
 /// </summary>
 public static class ResultWriterFlow
 {
+    // One write at a time per job. Two overlapping writers per job measured slower with ten jobs at once on two cores
+    // (1.74× a raw COPY against 1.33×): the jobs already keep the database busy.
+    private const int Writers = 1;
+
     /// <param name="write">Writes one group of rows and returns when they are stored; it gets the group's first sequence number.</param>
     public static Flow<IReadOnlyList<VarBind>, long, NotUsed> Create(
         int batchesPerGroup, TimeSpan interval, Func<long, IReadOnlyList<VarBind>, Task> write)
@@ -19,12 +23,13 @@ public static class ResultWriterFlow
         long nextSequence = 1;
         return Flow.Create<IReadOnlyList<VarBind>>()
             .GroupedWithin(batchesPerGroup, interval)
-            .SelectAsync(1, async group =>
+            .SelectAsync(Writers, async group =>
             {
                 var rows = group.SelectMany(b => b).ToList();
+                // Numbered before the write starts, so the numbering stays right should writes ever overlap.
                 var first = nextSequence;
-                await write(first, rows).ConfigureAwait(false);
                 nextSequence += rows.Count;
+                await write(first, rows).ConfigureAwait(false);
                 return (long)rows.Count;
             });
     }
