@@ -26,7 +26,7 @@ namespace Drm.Benchmarks;
 /// </summary>
 public static class JobsBenchmark
 {
-    /// <summary><c>jobs [--agents 10] [--rows 8334] [--repeat 3] [--get-jobs 1000] [--get-agents 100]</c>.</summary>
+    /// <summary><c>jobs [--agents 10] [--rows 8334] [--repeat 3] [--batch-rows 5000] [--get-jobs 1000] [--get-agents 100]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var agents = Option(args, "--agents", 10);
@@ -34,6 +34,7 @@ public static class JobsBenchmark
         var getJobs = Option(args, "--get-jobs", 1_000);
         var getAgents = Option(args, "--get-agents", 100);
         var repeat = Option(args, "--repeat", 3);
+        var batchRows = Option(args, "--batch-rows", new JobEngineOptions().ResultBatchRows);
         var directory = Directory.CreateTempSubdirectory("drm-jobs-bench-");
         await using var postgres = await PostgresServer.StartAsync();
         await postgres.CreateDatabaseAsync("drm");
@@ -56,7 +57,7 @@ public static class JobsBenchmark
             {
                 Database = new DatabaseOptions { ConnectionString = postgres.AppConnectionString("drm") + ";Maximum Pool Size=60" },
                 CredentialsKey = Convert.ToBase64String(new byte[32]),
-                Jobs = new JobEngineOptions { MaxConcurrentJobs = 64 },
+                Jobs = new JobEngineOptions { MaxConcurrentJobs = 64, ResultBatchRows = batchRows },
             });
             using var host = builder.Build();
             await host.StartAsync();
@@ -88,12 +89,15 @@ public static class JobsBenchmark
             // The anchor and the engine take turns, and the medians are compared: this shared machine drifts by a
             // third from one run to the next.
             var rawRuns = new List<double>();
+            var unnestRuns = new List<double>();
             var engineRuns = new List<double>();
             // Run 0 warms up both sides (JIT, PostgreSQL's caches) and is not counted.
             for (var run = 0; run <= repeat; run++)
             {
                 // The anchor: the same rows, generated in memory, written with binary COPY by as many concurrent writers.
                 rawRuns.Add(await RawCopyAsync(postgres, recording, walkRoot, agents, run));
+                // What the engine's write path costs without SNMP or actors: the same rows as INSERT … unnest in its batches.
+                unnestRuns.Add(await RawCopyAsync(postgres, recording, walkRoot, agents, run, unnestBatch: batchRows));
                 var clock = Stopwatch.StartNew();
                 var walks = new List<Guid>();
                 for (var i = 0; i < agents; i++)
@@ -113,6 +117,7 @@ public static class JobsBenchmark
                 if (run == 0)
                 {
                     rawRuns.Clear();
+                    unnestRuns.Clear();
                     engineRuns.Clear();
                 }
             }
@@ -121,11 +126,14 @@ public static class JobsBenchmark
             await sampler;
             var rawSeconds = Median(rawRuns);
             var engineSeconds = Median(engineRuns);
+            var unnestSeconds = Median(unnestRuns);
             Console.WriteLine();
             Console.WriteLine($"| path (median of {repeat}) | rows | wall s | rows/s | vs raw COPY |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| raw binary COPY, {agents} writers (anchor) | {total:N0} | {rawSeconds:0.000} | {total / rawSeconds:N0} | 1.00× |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| INSERT … unnest in {batchRows:N0}-row batches, {agents} writers, no SNMP (the engine's write path alone) | {total:N0} | {unnestSeconds:0.000} | {total / unnestSeconds:N0} | {unnestSeconds / rawSeconds:0.00}× |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| engine: {agents} bulkwalk jobs, agents → actors → streams → PostgreSQL | {total:N0} | {engineSeconds:0.000} | {total / engineSeconds:N0} | {engineSeconds / rawSeconds:0.00}× |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -166,14 +174,17 @@ public static class JobsBenchmark
         }
     }
 
-    private static async Task<double> RawCopyAsync(PostgresServer postgres, SnmpRecording recording, string root, int writers, int run)
+    private static async Task<double> RawCopyAsync(
+        PostgresServer postgres, SnmpRecording recording, string root, int writers, int run, int? unnestBatch = null)
     {
+        var tablePrefix = unnestBatch is null ? "bench_copy" : "bench_unnest";
+        var table = $"{tablePrefix}_{run}";
         await using (var owner = new NpgsqlConnection(postgres.OwnerConnectionString("drm")))
         {
             await owner.OpenAsync();
             await using var create = new NpgsqlCommand(
-                $"DROP TABLE IF EXISTS bench_copy_{Math.Max(0, run - 1)}; CREATE TABLE bench_copy_{run} (job_id uuid, seq bigint, tenant_id uuid, oid text, type text, value text, PRIMARY KEY (job_id, seq)); " +
-                $"GRANT INSERT ON bench_copy_{run} TO {PostgresServer.AppRole}", owner);
+                $"DROP TABLE IF EXISTS {tablePrefix}_{Math.Max(0, run - 1)}; CREATE TABLE {table} (job_id uuid, seq bigint, tenant_id uuid, oid text, type text, value text, PRIMARY KEY (job_id, seq)); " +
+                $"GRANT INSERT ON {table} TO {PostgresServer.AppRole}", owner);
             await create.ExecuteNonQueryAsync();
         }
 
@@ -186,8 +197,31 @@ public static class JobsBenchmark
             var tenant = Guid.NewGuid();
             await using var connection = new NpgsqlConnection(postgres.AppConnectionString("drm"));
             await connection.OpenAsync();
+            if (unnestBatch is { } size)
+            {
+                foreach (var chunk in rows.Chunk(size))
+                {
+                    var first = (long)Array.IndexOf(rows, chunk[0]) + 1;
+                    await using var transaction = await connection.BeginTransactionAsync();
+                    await using var insert = new NpgsqlCommand(
+                        $"INSERT INTO {table} (job_id, seq, tenant_id, oid, type, value) " +
+                        "SELECT $1, r.seq, $2, r.oid, r.type, r.value FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS r (seq, oid, type, value)",
+                        connection, transaction);
+                    insert.Parameters.Add(new() { Value = job });
+                    insert.Parameters.Add(new() { Value = tenant });
+                    insert.Parameters.Add(new() { Value = chunk.Select((_, i) => first + i).ToArray() });
+                    insert.Parameters.Add(new() { Value = chunk.Select(r => r.Oid.ToString()).ToArray() });
+                    insert.Parameters.Add(new() { Value = chunk.Select(r => r.Value.TypeName).ToArray() });
+                    insert.Parameters.Add(new() { Value = chunk.Select(r => r.Value.ToString()).ToArray() });
+                    await insert.ExecuteNonQueryAsync();
+                    await transaction.CommitAsync();
+                }
+
+                return;
+            }
+
             await using var import = await connection.BeginBinaryImportAsync(
-                $"COPY bench_copy_{run} (job_id, seq, tenant_id, oid, type, value) FROM STDIN (FORMAT BINARY)");
+                $"COPY {table} (job_id, seq, tenant_id, oid, type, value) FROM STDIN (FORMAT BINARY)");
             long seq = 1;
             foreach (var (oid, value) in rows)
             {
