@@ -91,6 +91,43 @@ public sealed class JobApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task JobProgressOverSse_StreamsTheStatesAndCompletes()
+    {
+        await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(10));
+        var deviceId = await DeviceAsync(server.Alpha, "sse", agent.EndPoints[0]);
+        var job = (await server.PostAsync(
+            "mutation($i: EnqueueSnmpGetInput!) { enqueueSnmpGet(input: $i) { id } }",
+            new { i = new { deviceId, oids = new[] { "1.3.6.1.2.1.1.1.0" } } },
+            server.Alpha.OperatorToken)).Data("enqueueSnmpGet")["id"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.GraphQLUrl)
+        {
+            Content = JsonContent.Create(new { query = "subscription($id: ID!) { jobProgress(jobId: $id) { status } }", variables = new { id = job } }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.Alpha.ViewerToken);
+
+        using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var events = new List<string>();
+        while (await reader.ReadLineAsync(deadline.Token) is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                events.Add(line["event: ".Length..]);
+            }
+            else if (line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                events[^1] += " " + JsonNode.Parse(line["data: ".Length..])!["data"]!["jobProgress"]!["status"]!.GetValue<string>();
+            }
+        }
+
+        events[^1].ShouldBe("complete");
+        events[^2].ShouldBe("next COMPLETED");
+        events.SkipLast(1).ShouldAllBe(e => e.StartsWith("next ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BadRequests_GetStableCodes()
     {
         await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(10));
