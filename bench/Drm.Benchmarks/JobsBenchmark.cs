@@ -124,9 +124,9 @@ public static class JobsBenchmark
 
             await sampling.CancelAsync();
             await sampler;
-            var rawSeconds = Median(rawRuns);
-            var engineSeconds = Median(engineRuns);
-            var unnestSeconds = Median(unnestRuns);
+            var rawSeconds = WalkBenchmark.Median(rawRuns);
+            var engineSeconds = WalkBenchmark.Median(engineRuns);
+            var unnestSeconds = WalkBenchmark.Median(unnestRuns);
             Console.WriteLine();
             Console.WriteLine($"| path (median of {repeat}) | rows | wall s | rows/s | vs raw COPY |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
@@ -273,12 +273,6 @@ public static class JobsBenchmark
         await services.GetRequiredService<CredentialService>().SetSnmpAsync(
             admin, new SetSnmpCredentialInput(device.Id, "2c", Community: "public", Port: agent.Port, TimeoutSeconds: 2, Retries: 2), default);
         return device.Id;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -90,10 +90,15 @@ public sealed class ServerFixture : IAsyncLifetime
     }
 
     /// <summary>POSTs an operation and returns the HTTP status and the parsed body.</summary>
-    public async Task<GraphQLResponse> PostAsync(
-        string query, object? variables = null, string? token = null, string accept = "application/graphql-response+json")
+    public Task<GraphQLResponse> PostAsync(
+        string query, object? variables = null, string? token = null, string accept = "application/graphql-response+json") =>
+        PostAsync(Http, GraphQLUrl, query, variables, token, accept);
+
+    /// <summary>POSTs an operation to any GraphQL endpoint (a <c>drm serve</c> process too).</summary>
+    public static async Task<GraphQLResponse> PostAsync(
+        HttpClient http, Uri graphQLUrl, string query, object? variables, string? token, string accept = "application/graphql-response+json")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLUrl)
+        using var request = new HttpRequestMessage(HttpMethod.Post, graphQLUrl)
         {
             Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
@@ -103,7 +108,7 @@ public sealed class ServerFixture : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await Http.SendAsync(request);
+        using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse((int)response.StatusCode, JsonNode.Parse(body)!.AsObject(), body);
     }

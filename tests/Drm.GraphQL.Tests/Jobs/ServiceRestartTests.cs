@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Drm.Engine.Users;
 using Drm.TestUtils;
@@ -71,12 +68,12 @@ public sealed class ServiceRestartTests(ServerFixture server)
         return await LoginAsync(service);
     }
 
-    private static async Task<string> LoginAsync(ServiceProcess service) =>
+    private async Task<string> LoginAsync(ServiceProcess service) =>
         (await PostAsync(service, "mutation($i: LoginInput!) { login(input: $i) { token } }",
             new { i = new { tenantSlug = "restart", email = "admin@restart.test", password = ServerFixture.Password } }, null))
         .Data("login")["token"]!.GetValue<string>();
 
-    private static async Task<JsonNode> WaitForAsync(ServiceProcess service, string token, string jobId, Func<JsonNode, bool> condition)
+    private async Task<JsonNode> WaitForAsync(ServiceProcess service, string token, string jobId, Func<JsonNode, bool> condition)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -97,20 +94,6 @@ public sealed class ServiceRestartTests(ServerFixture server)
     private static async Task<GraphQLWebSocket> ConnectAsync(ServiceProcess service, string token) =>
         await GraphQLWebSocket.ConnectAsync(service.BaseUrl, token);
 
-    private static async Task<GraphQLResponse> PostAsync(ServiceProcess service, string query, object variables, string? token)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(service.BaseUrl, "/graphql"))
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
-        };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse((int)response.StatusCode, JsonNode.Parse(body)!.AsObject(), body);
-    }
+    private Task<GraphQLResponse> PostAsync(ServiceProcess service, string query, object variables, string? token) =>
+        ServerFixture.PostAsync(server.Http, new Uri(service.BaseUrl, "/graphql"), query, variables, token);
 }
