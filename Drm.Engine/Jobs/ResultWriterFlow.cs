@@ -17,7 +17,7 @@ public static class ResultWriterFlow
 
     /// <param name="write">Writes one group of rows and returns when they are stored; it gets the group's first sequence number.</param>
     public static Flow<IReadOnlyList<VarBind>, long, NotUsed> Create(
-        int batchesPerGroup, TimeSpan interval, Func<long, IReadOnlyList<VarBind>, Task> write)
+        int batchesPerGroup, TimeSpan interval, Func<long, IReadOnlyCollection<VarBind>, Task> write)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchesPerGroup, 1);
         long nextSequence = 1;
@@ -25,7 +25,7 @@ public static class ResultWriterFlow
             .GroupedWithin(batchesPerGroup, interval)
             .SelectAsync(Writers, async group =>
             {
-                var rows = group.SelectMany(b => b).ToList();
+                var rows = new ResultGroup(group.ToList());
                 // Numbered before the write starts, so the numbering stays right should writes ever overlap.
                 var first = nextSequence;
                 nextSequence += rows.Count;

@@ -21,12 +21,17 @@ public static class DatabaseMigrator
     /// <param name="ownerConnectionString">The owner role; it owns every table it creates.</param>
     /// <param name="serviceRole">The login role the service connects as; the scripts grant it its rights.</param>
     /// <param name="log">Receives DbUp's progress lines.</param>
-    public static IReadOnlyList<string> Migrate(string ownerConnectionString, string serviceRole, Action<string>? log = null)
+    public static IReadOnlyList<string> Migrate(string ownerConnectionString, string serviceRole, Action<string>? log = null) =>
+        Migrate(ownerConnectionString, serviceRole, log, ScriptNames.Count);
+
+    /// <summary>Applies only the first <paramref name="scriptCount"/> scripts: tests use it to prove a migration keeps what an older schema stored.</summary>
+    internal static IReadOnlyList<string> Migrate(string ownerConnectionString, string serviceRole, Action<string>? log, int scriptCount)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceRole);
+        var scripts = ScriptNames.Take(scriptCount).ToHashSet();
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(ownerConnectionString)
-            .WithScriptsEmbeddedInAssembly(ScriptAssembly, n => ScriptNames.Contains(n))
+            .WithScriptsEmbeddedInAssembly(ScriptAssembly, scripts.Contains)
             .WithVariable("app_role", QuoteIdentifier(serviceRole))
             .WithTransactionPerScript()
             .LogTo(new ActionLog(log))

@@ -96,6 +96,33 @@ public readonly struct ObjectIdentifier : IEquatable<ObjectIdentifier>, ICompara
         return builder.ToString();
     }
 
+    /// <summary>Writes the dotted form as UTF-8 without allocating; false when <paramref name="destination"/> is too small.</summary>
+    public bool TryFormat(Span<byte> destination, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        foreach (var arc in Arcs)
+        {
+            if (bytesWritten > 0)
+            {
+                if (bytesWritten == destination.Length)
+                {
+                    return false;
+                }
+
+                destination[bytesWritten++] = (byte)'.';
+            }
+
+            if (!arc.TryFormat(destination[bytesWritten..], out var digits, default, CultureInfo.InvariantCulture))
+            {
+                return false;
+            }
+
+            bytesWritten += digits;
+        }
+
+        return true;
+    }
+
     public static bool operator ==(ObjectIdentifier left, ObjectIdentifier right) => left.Equals(right);
 
     public static bool operator !=(ObjectIdentifier left, ObjectIdentifier right) => !left.Equals(right);

@@ -26,7 +26,7 @@ namespace Drm.Benchmarks;
 /// </summary>
 public static class JobsBenchmark
 {
-    /// <summary><c>jobs [--agents 10] [--rows 8334] [--repeat 3] [--batch-rows 5000] [--get-jobs 1000] [--get-agents 100]</c>.</summary>
+    /// <summary><c>jobs [--agents 10] [--rows 8334] [--repeat 3] [--warm-up 2] [--batch-rows 5000] [--get-jobs 1000] [--get-agents 100] [--only raw|write|engine]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var agents = Option(args, "--agents", 10);
@@ -35,6 +35,9 @@ public static class JobsBenchmark
         var getAgents = Option(args, "--get-agents", 100);
         var repeat = Option(args, "--repeat", 3);
         var batchRows = Option(args, "--batch-rows", new JobEngineOptions().ResultBatchRows);
+        // For profiling the engine alone (perf): the anchors are skipped and no ratio is printed.
+        var only = OptionText(args, "--only");
+        var warmUp = Option(args, "--warm-up", 2);
         var directory = Directory.CreateTempSubdirectory("drm-jobs-bench-");
         await using var postgres = await PostgresServer.StartAsync();
         await postgres.CreateDatabaseAsync("drm");
@@ -88,56 +91,71 @@ public static class JobsBenchmark
 
             // The anchor and the engine take turns, and the medians are compared: this shared machine drifts by a
             // third from one run to the next.
-            var rawRuns = new List<double>();
-            var unnestRuns = new List<double>();
-            var engineRuns = new List<double>();
-            // Run 0 warms up both sides (JIT, PostgreSQL's caches) and is not counted.
-            for (var run = 0; run <= repeat; run++)
+            var rawRuns = new List<Run>();
+            var writePathRuns = new List<Run>();
+            var engineRuns = new List<Run>();
+            var meter = new Meter(Environment.ProcessId, server.Id, postgres.ProcessId);
+            Task VacuumResults() => OwnerSqlAsync(postgres, "VACUUM ANALYZE job_results");
+            // The first rounds warm up both sides and are not counted: on two busy cores the runtime keeps promoting the
+            // engine's methods (Akka, Npgsql, ours) to optimised code for a few rounds, costing seconds of CPU per round
+            // that a service running for hours no longer spends.
+            for (var run = 0; run < warmUp + repeat; run++)
             {
-                // The anchor: the same rows, generated in memory, written with binary COPY by as many concurrent writers.
-                rawRuns.Add(await RawCopyAsync(postgres, recording, walkRoot, agents, run));
-                // What the engine's write path costs without SNMP or actors: the same rows as INSERT … unnest in its batches.
-                unnestRuns.Add(await RawCopyAsync(postgres, recording, walkRoot, agents, run, unnestBatch: batchRows));
-                var clock = Stopwatch.StartNew();
-                var walks = new List<Guid>();
-                for (var i = 0; i < agents; i++)
+                // Every path writes into empty tables: the anchor creates its own, and the engine's results go.
+                await TruncateResultsAsync(postgres);
+                if (only is null or "raw")
                 {
-                    walks.Add((await jobs.EnqueueSnmpBulkwalkAsync(admin, devices[i], [walkRoot], 50, default)).Id);
+                    // The anchor: the same rows, generated in memory, written with binary COPY by as many concurrent writers.
+                    Console.Error.WriteLine($"# raw run {run} starts");
+                    rawRuns.Add(await meter.MeasureAsync(await RawCopyAsync(postgres, recording, walkRoot, agents, run), () => OwnerSqlAsync(postgres, $"VACUUM ANALYZE bench_copy_{run}")));
                 }
 
-                var finished = await WaitAllAsync(jobs, admin, walks);
-                clock.Stop();
-                var stored = finished.Sum(j => j.ItemsDone);
-                if (finished.Any(j => j.Status != JobStatus.Completed) || stored != total)
+                if (only is null or "write")
                 {
-                    throw new InvalidOperationException($"Walk jobs did not complete: {string.Join(", ", finished.Select(j => $"{j.Status} {j.ItemsDone} {j.ErrorMessage}"))}");
+                    // What the engine's write path costs without SNMP or actors: the same rows in its groups through the
+                    // store the engine uses (a COPY into job_results_rows per group, in a transaction under the tenant).
+                    Console.Error.WriteLine($"# write run {run} starts");
+                    writePathRuns.Add(await meter.MeasureAsync(
+                        WritePath(services.GetRequiredService<JobStore>(), admin, recording, walkRoot, agents, batchRows), VacuumResults));
                 }
 
-                engineRuns.Add(clock.Elapsed.TotalSeconds);
-                if (run == 0)
+                Console.Error.WriteLine($"# engine run {run} starts");
+                engineRuns.Add(only is null or "engine" ? await meter.MeasureAsync(async () =>
+                {
+                    var walks = new List<Guid>();
+                    for (var i = 0; i < agents; i++)
+                    {
+                        walks.Add((await jobs.EnqueueSnmpBulkwalkAsync(admin, devices[i], [walkRoot], 50, default)).Id);
+                    }
+
+                    var finished = await WaitAllAsync(jobs, admin, walks);
+                    var stored = finished.Sum(j => j.ItemsDone);
+                    if (finished.Any(j => j.Status != JobStatus.Completed) || stored != total)
+                    {
+                        throw new InvalidOperationException($"Walk jobs did not complete: {string.Join(", ", finished.Select(j => $"{j.Status} {j.ItemsDone} {j.ErrorMessage}"))}");
+                    }
+                }, VacuumResults) : Run.Skipped);
+                if (run < warmUp)
                 {
                     rawRuns.Clear();
-                    unnestRuns.Clear();
+                    writePathRuns.Clear();
                     engineRuns.Clear();
                 }
             }
 
             await sampling.CancelAsync();
             await sampler;
-            var rawSeconds = WalkBenchmark.Median(rawRuns);
-            var engineSeconds = WalkBenchmark.Median(engineRuns);
-            var unnestSeconds = WalkBenchmark.Median(unnestRuns);
+            var raw = Run.Median(rawRuns);
+            var writePath = Run.Median(writePathRuns);
+            var engine = Run.Median(engineRuns);
             Console.WriteLine();
-            Console.WriteLine($"| path (median of {repeat}) | rows | wall s | rows/s | vs raw COPY |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
+            Console.WriteLine($"| path (median of {repeat}) | rows | wall s | rows/s | vs raw COPY | CPU s: this process | agents | PostgreSQL |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(raw.Row($"raw binary COPY, {agents} writers (anchor)", total, raw));
+            Console.WriteLine(writePath.Row($"JobStore.WriteResultsAsync in {batchRows:N0}-row groups, {agents} writers, no SNMP (the engine's write path alone)", total, raw));
+            Console.WriteLine(engine.Row($"engine: {agents} bulkwalk jobs, agents → actors → streams → PostgreSQL", total, raw));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| raw binary COPY, {agents} writers (anchor) | {total:N0} | {rawSeconds:0.000} | {total / rawSeconds:N0} | 1.00× |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| INSERT … unnest in {batchRows:N0}-row batches, {agents} writers, no SNMP (the engine's write path alone) | {total:N0} | {unnestSeconds:0.000} | {total / unnestSeconds:N0} | {unnestSeconds / rawSeconds:0.00}× |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| engine: {agents} bulkwalk jobs, agents → actors → streams → PostgreSQL | {total:N0} | {engineSeconds:0.000} | {total / engineSeconds:N0} | {engineSeconds / rawSeconds:0.00}× |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"(runs: raw {string.Join(", ", rawRuns.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} s; engine {string.Join(", ", engineRuns.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))} s)"));
+                $"(runs: raw {string.Join(", ", rawRuns.Select(r => r.Wall.ToString("0.00", CultureInfo.InvariantCulture)))} s; engine {string.Join(", ", engineRuns.Select(r => r.Wall.ToString("0.00", CultureInfo.InvariantCulture)))} s)"));
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Peak RSS of the engine process while walking: {peak / 1048576.0:0} MiB ({(peak - rssBefore) / 1048576.0:0} MiB above its {rssBefore / 1048576.0:0} MiB before the jobs) for {total:N0} varbinds per run."));
@@ -174,52 +192,26 @@ public static class JobsBenchmark
         }
     }
 
-    private static async Task<double> RawCopyAsync(
-        PostgresServer postgres, SnmpRecording recording, string root, int writers, int run, int? unnestBatch = null)
+    /// <summary>Creates the anchor's table and rows outside the measured time; the returned step is what is measured.</summary>
+    private static async Task<Func<Task>> RawCopyAsync(PostgresServer postgres, SnmpRecording recording, string root, int writers, int run)
     {
-        var tablePrefix = unnestBatch is null ? "bench_copy" : "bench_unnest";
-        var table = $"{tablePrefix}_{run}";
+        var table = $"bench_copy_{run}";
         await using (var owner = new NpgsqlConnection(postgres.OwnerConnectionString("drm")))
         {
             await owner.OpenAsync();
             await using var create = new NpgsqlCommand(
-                $"DROP TABLE IF EXISTS {tablePrefix}_{Math.Max(0, run - 1)}; CREATE TABLE {table} (job_id uuid, seq bigint, tenant_id uuid, oid text, type text, value text, PRIMARY KEY (job_id, seq)); " +
+                $"DROP TABLE IF EXISTS bench_copy_{Math.Max(0, run - 1)}; CREATE TABLE {table} (job_id uuid, seq bigint, tenant_id uuid, oid text, type text, value text, PRIMARY KEY (job_id, seq)); " +
                 $"GRANT INSERT ON {table} TO {PostgresServer.AppRole}", owner);
             await create.ExecuteNonQueryAsync();
         }
 
-        var prefix = ObjectIdentifier.Parse(root);
-        var rows = recording.Oids.Select((oid, i) => (Oid: oid, Value: recording.Values[i])).Where(r => r.Oid.StartsWith(prefix)).ToArray();
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
+        var rows = Rows(recording, root);
+        return () => Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
         {
             var job = Guid.NewGuid();
             var tenant = Guid.NewGuid();
             await using var connection = new NpgsqlConnection(postgres.AppConnectionString("drm"));
             await connection.OpenAsync();
-            if (unnestBatch is { } size)
-            {
-                foreach (var chunk in rows.Chunk(size))
-                {
-                    var first = (long)Array.IndexOf(rows, chunk[0]) + 1;
-                    await using var transaction = await connection.BeginTransactionAsync();
-                    await using var insert = new NpgsqlCommand(
-                        $"INSERT INTO {table} (job_id, seq, tenant_id, oid, type, value) " +
-                        "SELECT $1, r.seq, $2, r.oid, r.type, r.value FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS r (seq, oid, type, value)",
-                        connection, transaction);
-                    insert.Parameters.Add(new() { Value = job });
-                    insert.Parameters.Add(new() { Value = tenant });
-                    insert.Parameters.Add(new() { Value = chunk.Select((_, i) => first + i).ToArray() });
-                    insert.Parameters.Add(new() { Value = chunk.Select(r => r.Oid.ToString()).ToArray() });
-                    insert.Parameters.Add(new() { Value = chunk.Select(r => r.Value.TypeName).ToArray() });
-                    insert.Parameters.Add(new() { Value = chunk.Select(r => r.Value.ToString()).ToArray() });
-                    await insert.ExecuteNonQueryAsync();
-                    await transaction.CommitAsync();
-                }
-
-                return;
-            }
-
             await using var import = await connection.BeginBinaryImportAsync(
                 $"COPY {table} (job_id, seq, tenant_id, oid, type, value) FROM STDIN (FORMAT BINARY)");
             long seq = 1;
@@ -236,26 +228,62 @@ public static class JobsBenchmark
 
             await import.CompleteAsync();
         }));
-        return clock.Elapsed.TotalSeconds;
     }
 
+    private static Func<Task> WritePath(JobStore store, TenantContext tenant, SnmpRecording recording, string root, int writers, int groupRows)
+    {
+        var groups = Rows(recording, root).Chunk(groupRows).ToArray();
+        return () => Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
+        {
+            var ticket = new JobTicket(Guid.NewGuid(), tenant.TenantId, tenant.UserId, null);
+            long seq = 1;
+            foreach (var group in groups)
+            {
+                await store.WriteResultsAsync(ticket, seq, group, default);
+                seq += group.Length;
+            }
+        }));
+    }
+
+    private static VarBind[] Rows(SnmpRecording recording, string root)
+    {
+        var prefix = ObjectIdentifier.Parse(root);
+        return recording.Oids.Select((oid, i) => new VarBind(oid, recording.Values[i])).Where(r => r.Oid.StartsWith(prefix)).ToArray();
+    }
+
+    private static async Task TruncateResultsAsync(PostgresServer postgres) => await OwnerSqlAsync(postgres, "TRUNCATE job_results");
+
+    private static async Task OwnerSqlAsync(PostgresServer postgres, string sql)
+    {
+        await using var owner = new NpgsqlConnection(postgres.OwnerConnectionString("drm"));
+        await owner.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, owner);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    // Watches one unfinished job at a time, so the waiting adds at most one small query per 20 ms to the database's load.
     private static async Task<List<Job>> WaitAllAsync(JobService jobs, TenantContext admin, List<Guid> ids)
     {
-        while (true)
+        var pending = new Queue<Guid>(ids);
+        while (pending.TryPeek(out var id))
         {
-            var all = new List<Job>(ids.Count);
-            foreach (var id in ids)
+            if ((await jobs.GetAsync(admin, id, default))!.IsFinished)
             {
-                all.Add((await jobs.GetAsync(admin, id, default))!);
+                pending.Dequeue();
             }
-
-            if (all.All(j => j.IsFinished))
+            else
             {
-                return all;
+                await Task.Delay(20);
             }
-
-            await Task.Delay(50);
         }
+
+        var all = new List<Job>(ids.Count);
+        foreach (var done in ids)
+        {
+            all.Add((await jobs.GetAsync(admin, done, default))!);
+        }
+
+        return all;
     }
 
     private static async Task<TenantContext> TenantAsync(IServiceProvider services)
@@ -275,7 +303,45 @@ public static class JobsBenchmark
         return device.Id;
     }
 
+    /// <summary>Wall time and the CPU seconds each side spent during one measured path.</summary>
+    private sealed record Run(double Wall, double Engine, double Agents, double Database)
+    {
+        public static readonly Run Skipped = new(double.NaN, 0, 0, 0);
+
+        // A path left out with --only (to profile another) prints as NaN.
+        public static Run Median(List<Run> runs) => runs.Count == 0 ? Skipped : new(
+            WalkBenchmark.Median(runs.Select(r => r.Wall)), WalkBenchmark.Median(runs.Select(r => r.Engine)),
+            WalkBenchmark.Median(runs.Select(r => r.Agents)), WalkBenchmark.Median(runs.Select(r => r.Database)));
+
+        public string Row(string label, long rows, Run anchor) => string.Create(CultureInfo.InvariantCulture,
+            $"| {label} | {rows:N0} | {Wall:0.000} | {rows / Wall:N0} | {Wall / anchor.Wall:0.00}× | {Engine:0.00} | {Agents:0.00} | {Database:0.00} |");
+    }
+
+    private sealed class Meter(int engine, int agents, int postmaster)
+    {
+        public async Task<Run> MeasureAsync(Func<Task> path, Func<Task> settle)
+        {
+            var (engineBefore, agentsBefore, databaseBefore) = (CpuMeter.Seconds(engine), CpuMeter.Seconds(agents), CpuMeter.Seconds(postmaster, withChildren: true));
+            var (methodsBefore, jitBefore) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var clock = Stopwatch.StartNew();
+            await path();
+            clock.Stop();
+            // Each path leaves a million fresh rows, which autovacuum would otherwise visit while the next path is measured.
+            await settle();
+            Console.Error.WriteLine($"# {clock.Elapsed.TotalSeconds:0.00} s; JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds:0.00} s");
+            // Backends that exited are counted once the postmaster reaps them; the live ones are read directly.
+            return new Run(clock.Elapsed.TotalSeconds, CpuMeter.Seconds(engine) - engineBefore, CpuMeter.Seconds(agents) - agentsBefore,
+                CpuMeter.Seconds(postmaster, withChildren: true) - databaseBefore);
+        }
+    }
+
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
 
     private static int Option(string[] args, string name, int fallback)
     {

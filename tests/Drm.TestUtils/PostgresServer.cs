@@ -30,6 +30,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The postmaster's process id; its backends are its children (benchmarks count their CPU time).</summary>
+    public int ProcessId => int.Parse(File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     public string ConnectionString(string database, string role = "postgres", string? password = null) =>
         new NpgsqlConnectionStringBuilder
         {

@@ -12,13 +12,13 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints", "jobs", "job_results", "job_events"];
 
     [Fact]
-    public async Task EveryTable_HasRowLevelSecurityEnabledAndForced()
+    public async Task EveryTableButTheResultRowsPartition_HasRowLevelSecurityEnabledAndForced()
     {
         await using var scope = await fixture.CreateScopeAsync();
         await using var connection = await scope.OpenSuperuserConnectionAsync();
         await using var command = new NpgsqlCommand(
             "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
-            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schemaversions'", connection);
+            "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'schemaversions'", connection);
         var tables = new Dictionary<string, (bool Enabled, bool Forced)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -32,6 +32,78 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         foreach (var (table, flags) in tables)
         {
             flags.ShouldBe((true, true), $"table {table}");
+        }
+
+        // The one partition in the schema is where results are copied to; the test below proves how it is held.
+        await using var partitions = new NpgsqlCommand(
+            "SELECT string_agg(c.relname, ',') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relispartition AND c.relkind = 'r'",
+            connection);
+        (await partitions.ExecuteScalarAsync()).ShouldBe("job_results_rows");
+    }
+
+    [Fact]
+    public async Task ResultRowsPartition_TakesCopiesOnlyOfTheCurrentTenantsRowsAndCannotBeReadAroundThePolicy()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        var alpha = await scope.CreateTenantAsync("alpha");
+        var beta = await scope.CreateTenantAsync("beta");
+        await using var connection = await scope.OpenAppConnectionAsync();
+
+        async Task<ulong> CopyAsync(Guid? context, Guid rowTenant, long seq)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            if (context is { } tenant)
+            {
+                await SetTenantAsync(connection, tenant);
+            }
+
+            await using var import = await connection.BeginBinaryImportAsync("COPY job_results_rows (job_id, seq, tenant_id, oid, type, value) FROM STDIN (FORMAT BINARY)");
+            await import.StartRowAsync();
+            await import.WriteAsync(Guid.Empty, NpgsqlTypes.NpgsqlDbType.Uuid);
+            await import.WriteAsync(seq, NpgsqlTypes.NpgsqlDbType.Bigint);
+            await import.WriteAsync(rowTenant, NpgsqlTypes.NpgsqlDbType.Uuid);
+            await import.WriteAsync("1.3.6.1.2.1.1.5.0", NpgsqlTypes.NpgsqlDbType.Text);
+            await import.WriteAsync("STRING", NpgsqlTypes.NpgsqlDbType.Text);
+            await import.WriteAsync("gw", NpgsqlTypes.NpgsqlDbType.Text);
+            var copied = await import.CompleteAsync();
+            await import.DisposeAsync();
+            await transaction.CommitAsync();
+            return copied;
+        }
+
+        (await CopyAsync(alpha.TenantId, alpha.TenantId, 1)).ShouldBe(1UL);
+        // Another tenant's row, or a row with no tenant in context, breaks the partition's CHECK.
+        (await Should.ThrowAsync<PostgresException>(() => CopyAsync(alpha.TenantId, beta.TenantId, 2))).SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
+        (await Should.ThrowAsync<PostgresException>(() => CopyAsync(null, beta.TenantId, 3))).SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
+        // The parent, which carries the policy, refuses COPY outright.
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await SetTenantAsync(connection, alpha.TenantId);
+            var refused = await Should.ThrowAsync<PostgresException>(() => connection.BeginBinaryImportAsync("COPY job_results (job_id, seq, tenant_id, oid, type, value) FROM STDIN (FORMAT BINARY)"));
+            refused.SqlState.ShouldBe(PostgresErrorCodes.FeatureNotSupported);
+        }
+
+        // The partition is write-only for the service: reads, changes and RETURNING go through the policy or nowhere.
+        foreach (var sql in (string[])[
+            "SELECT count(*) FROM job_results_rows",
+            "UPDATE job_results_rows SET value = 'x'",
+            "DELETE FROM job_results_rows",
+            "TRUNCATE job_results_rows",
+            "INSERT INTO job_results_rows (job_id, seq, tenant_id, oid, type, value) VALUES (gen_random_uuid(), 1, app.current_tenant(), 'o', 't', 'v') RETURNING value"])
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await SetTenantAsync(connection, alpha.TenantId);
+            await using var command = new NpgsqlCommand(sql, connection);
+            (await Should.ThrowAsync<PostgresException>(() => command.ExecuteNonQueryAsync(), sql)).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, sql);
+        }
+
+        // Through the parent each tenant sees its own row only.
+        foreach (var (tenant, expected) in ((Guid, long)[])[(alpha.TenantId, 1), (beta.TenantId, 0)])
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await SetTenantAsync(connection, tenant);
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM job_results", connection);
+            ((long)(await count.ExecuteScalarAsync())!).ShouldBe(expected);
         }
     }
 
@@ -147,6 +219,41 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         DatabaseMigrator.Migrate(scope.Server.OwnerConnectionString(scope.Database), PostgresServer.AppRole).ShouldBeEmpty();
         await using var dataSource = NpgsqlDataSource.Create(scope.Server.AppConnectionString(scope.Database));
         (await DatabaseMigrator.IsUpToDateAsync(dataSource, default)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ResultsStoredBeforeTheRowsPartition_SurviveTheMigrationToIt()
+    {
+        var name = $"drm_migration_{Guid.NewGuid():N}";
+        await fixture.Server.CreateDatabaseAsync(name);
+        var before = DatabaseMigrator.ScriptNames.ToList().FindIndex(n => n.EndsWith("0005_job_results_copy.sql", StringComparison.Ordinal));
+        before.ShouldBeGreaterThan(0);
+        DatabaseMigrator.Migrate(fixture.Server.OwnerConnectionString(name), PostgresServer.AppRole, log: null, scriptCount: before);
+        var (alpha, beta) = (Guid.NewGuid(), Guid.NewGuid());
+        var job = Guid.NewGuid();
+        await using var connection = new NpgsqlConnection(fixture.Server.AppConnectionString(name));
+        await connection.OpenAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await SetTenantAsync(connection, alpha);
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO job_results (job_id, seq, oid, type, value) SELECT $1, g, '1.3.6.1.2.1.2.2.1.2.' || g, 'STRING', 'if' || g FROM generate_series(1, 3) g",
+                connection);
+            insert.Parameters.Add(new() { Value = job });
+            (await insert.ExecuteNonQueryAsync()).ShouldBe(3);
+            await transaction.CommitAsync();
+        }
+
+        DatabaseMigrator.Migrate(fixture.Server.OwnerConnectionString(name), PostgresServer.AppRole).ShouldContain(n => n.EndsWith("0005_job_results_copy.sql", StringComparison.Ordinal));
+
+        foreach (var (tenant, expected) in ((Guid, string)[])[(alpha, "1.3.6.1.2.1.2.2.1.2.1 if1,1.3.6.1.2.1.2.2.1.2.2 if2,1.3.6.1.2.1.2.2.1.2.3 if3"), (beta, "")])
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await SetTenantAsync(connection, tenant);
+            await using var read = new NpgsqlCommand("SELECT coalesce(string_agg(oid || ' ' || value, ',' ORDER BY seq), '') FROM job_results WHERE job_id = $1", connection);
+            read.Parameters.Add(new() { Value = job });
+            (await read.ExecuteScalarAsync()).ShouldBe(expected);
+        }
     }
 
     private static async Task SetTenantAsync(NpgsqlConnection connection, Guid tenantId)
