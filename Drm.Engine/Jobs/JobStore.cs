@@ -116,10 +116,9 @@ public sealed class JobStore(TenantDatabase database)
                     ResultCopyEncoder.Header.CopyTo(buffer);
                     var used = ResultCopyEncoder.Header.Length;
                     var sequence = firstSequence;
-                    foreach (var (oid, value) in varBinds)
+                    foreach (var row in varBinds)
                     {
-                        var (type, text) = (value.TypeName, value.ToString());
-                        var needed = ResultCopyEncoder.MaxRowLength(oid, type, text);
+                        var needed = ResultCopyEncoder.MaxRowLength(row);
                         if (needed > buffer.Length - used)
                         {
                             await copy.WriteAsync(buffer.AsMemory(0, used), ct).ConfigureAwait(false);
@@ -132,7 +131,7 @@ public sealed class JobStore(TenantDatabase database)
                             }
                         }
 
-                        used += encoder.WriteRow(buffer.AsSpan(used), sequence++, oid, type, text);
+                        used += encoder.WriteRow(buffer.AsSpan(used), sequence++, row);
                     }
 
                     if (ResultCopyEncoder.Trailer.Length > buffer.Length - used)

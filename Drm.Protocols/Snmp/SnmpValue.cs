@@ -106,6 +106,62 @@ public readonly struct SnmpValue : IEquatable<SnmpValue>
         _ => $"invalid value (tag 0x{RawTag:X2}, {Convert.ToHexString(_bytes ?? [])}): {Error}",
     };
 
+    /// <summary>An upper bound of the bytes <see cref="TryFormat"/> writes.</summary>
+    public int MaxFormattedLength => Type switch
+    {
+        SnmpType.Integer or SnmpType.Counter32 or SnmpType.Gauge32 or SnmpType.TimeTicks or SnmpType.Counter64 => 20,
+        // Printable octets are written as they are, others as two hex digits each.
+        SnmpType.OctetString or SnmpType.Opaque => 2 * (_bytes?.Length ?? 0),
+        SnmpType.ObjectIdentifier => _oid.Length * 11,
+        _ => Encoding.UTF8.GetMaxByteCount(ToString().Length),
+    };
+
+    /// <summary>
+    /// Writes <see cref="ToString"/>'s text as UTF-8, without the intermediate string for numbers, octets and OIDs
+    /// (result rows are stored this way); false when <paramref name="destination"/> is too small.
+    /// </summary>
+    public bool TryFormat(Span<byte> destination, out int bytesWritten)
+    {
+        switch (Type)
+        {
+            case SnmpType.Integer:
+                return ToInt32().TryFormat(destination, out bytesWritten, default, CultureInfo.InvariantCulture);
+            case SnmpType.Counter32 or SnmpType.Gauge32 or SnmpType.TimeTicks:
+                return ToUInt32().TryFormat(destination, out bytesWritten, default, CultureInfo.InvariantCulture);
+            case SnmpType.Counter64:
+                return _number.TryFormat(destination, out bytesWritten, default, CultureInfo.InvariantCulture);
+            case SnmpType.ObjectIdentifier:
+                return _oid.TryFormat(destination, out bytesWritten);
+            case SnmpType.OctetString when IsPrintable(_bytes!):
+                // Printable octets are valid UTF-8 already: ToString decodes them and would encode the same bytes.
+                var copied = _bytes.AsSpan().TryCopyTo(destination);
+                bytesWritten = copied ? _bytes!.Length : 0;
+                return copied;
+            case SnmpType.OctetString or SnmpType.Opaque:
+                return TryWriteHex(_bytes!, destination, out bytesWritten);
+            default:
+                return Encoding.UTF8.TryGetBytes(ToString(), destination, out bytesWritten);
+        }
+    }
+
+    private static bool TryWriteHex(ReadOnlySpan<byte> bytes, Span<byte> destination, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        if (destination.Length < 2 * bytes.Length)
+        {
+            return false;
+        }
+
+        const string Digits = "0123456789ABCDEF";
+        foreach (var b in bytes)
+        {
+            destination[bytesWritten++] = (byte)Digits[b >> 4];
+            destination[bytesWritten++] = (byte)Digits[b & 0xF];
+        }
+
+        return true;
+    }
+
     /// <summary>The type as net-snmp's tools print it (<c>STRING</c>, <c>Hex-STRING</c>, <c>Timeticks</c>…).</summary>
     public string TypeName => Type switch
     {
