@@ -1,0 +1,7 @@
+namespace Drm.Mib.Smi;
+
+public enum MibSeverity
+{
+    Warning,
+    Error,
+}
