@@ -395,7 +395,14 @@ public sealed class MibParser
                     definition.Units = ExpectString(clause);
                     break;
                 case "DESCRIPTION":
-                    definition.Description ??= ExpectString(clause);
+                    // A MODULE-IDENTITY's later DESCRIPTIONs belong to its REVISIONs.
+                    var description = ExpectString(clause);
+                    definition.Description ??= description;
+                    if (macro == "MODULE-IDENTITY")
+                    {
+                        _module!.Description ??= description;
+                    }
+
                     break;
                 case "REFERENCE":
                     definition.Reference = ExpectString(clause);
