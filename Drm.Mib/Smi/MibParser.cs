@@ -202,6 +202,12 @@ public sealed class MibParser
                     SkipBalanced();
                 }
 
+                if (StartsDefinition())
+                {
+                    Warning(Current, "IMPORTS is not closed with ';'; it ends before the first definition.");
+                    return;
+                }
+
                 continue;
             }
 
@@ -633,7 +639,13 @@ public sealed class MibParser
             members.Add((member.Text, ParseType()));
             if (!Accept(","))
             {
-                break;
+                if (Current.Kind != MibTokenKind.Identifier)
+                {
+                    break;
+                }
+
+                Warning(Current, $"A comma is missing before the SEQUENCE member '{Current.Text}'.");
+                continue;
             }
 
             if (Current.Is("}"))
@@ -664,6 +676,12 @@ public sealed class MibParser
             numbers.Add(new(label.Text, number));
             if (!Accept(","))
             {
+                if (Current.Kind == MibTokenKind.Identifier && PeekToken().Is("("))
+                {
+                    Warning(Current, $"A comma is missing before the label '{Current.Text}'.");
+                    continue;
+                }
+
                 break;
             }
 
