@@ -68,9 +68,23 @@ public sealed class MibTree
     /// <summary>Every node of that name, in module order (names are unique only within a module).</summary>
     public IReadOnlyList<MibNode> FindByName(string name) => _byName.TryGetValue(name, out var nodes) ? nodes : [];
 
-    /// <summary>The node defined at exactly this OID; when several modules define it, the first loaded.</summary>
-    public MibNode? FindByOid(ReadOnlySpan<uint> oid) =>
-        _byOid.TryGetValue(string.Join('.', oid.ToArray()), out var nodes) ? nodes[0] : null;
+    /// <summary>
+    /// The node defined at exactly this OID. When several modules define it (RFC1213-MIB and SNMPv2-MIB both define
+    /// sysName) an SMIv2 module's node is preferred, as net-snmp does; among equals, the first loaded.
+    /// </summary>
+    public MibNode? FindByOid(ReadOnlySpan<uint> oid)
+    {
+        if (!_byOid.TryGetValue(string.Join('.', oid.ToArray()), out var nodes))
+        {
+            return null;
+        }
+
+        return nodes.Count == 1 ? nodes[0] : nodes.FirstOrDefault(n => _modules[n.Module].IsSmiV2) ?? nodes[0];
+    }
+
+    /// <summary>Every module's node at exactly this OID.</summary>
+    public IReadOnlyList<MibNode> FindAllByOid(ReadOnlySpan<uint> oid) =>
+        _byOid.TryGetValue(string.Join('.', oid.ToArray()), out var nodes) ? nodes : [];
 
     /// <summary>The deepest named node at or above <paramref name="oid"/>, and the arcs below it (the instance).</summary>
     public (MibNode Node, uint[] Instance)? FindLongestPrefix(ReadOnlySpan<uint> oid)
