@@ -30,6 +30,11 @@ public static class DrmCommandLine
                                          Create a tenant and its first admin (prints JSON); reports an existing one.
           snmp get|getnext|set|walk|bulkwalk [net-snmp-like flags] AGENT OID...
                                          Talk SNMP to a device by hand (drm snmp for the flags).
+          mib parse PATH... [--tree]     Parse MIB files or folders: each module's status, warnings and errors with
+                                         line:column; --tree adds MODULE::name OID lines in OID order.
+          mib translate [-M DIR[:DIR]] NAME|OID...
+                                         A name (IF-MIB::ifDescr.3) to its OID, or an OID to its name, with the
+                                         MIBs of -M, else MIB_DIRS, else /usr/share/snmp/mibs.
 
         Configuration comes from environment variables; see README.md.
         """;
@@ -58,6 +63,7 @@ public static class DrmCommandLine
                 "token" => Token(DrmSettings.JwtFromEnvironment(env), options),
                 "create-tenant" => await CreateTenantAsync(DrmSettings.FromEnvironment(env), options),
                 "snmp" => await SnmpCommand.RunAsync(rest, Console.Out),
+                "mib" => MibCommand.Run(rest, Console.Out, env),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new CliException($"Unknown command '{command}'."),
             };

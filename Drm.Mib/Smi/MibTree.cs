@@ -133,13 +133,13 @@ public sealed class MibTree
             {
                 if (!_modules.TryGetValue(import.Module, out var source))
                 {
-                    _unresolved.AddRange(import.Symbols.Select(s => new MibUnresolvedImport(import.Module, s, true, import.Line, import.Column)));
+                    _unresolved.AddRange(import.Symbols.Select(s => new MibUnresolvedImport(module.Name, import.Module, s, true, import.Line, import.Column)));
                     continue;
                 }
 
                 foreach (var symbol in import.Symbols.Where(s => !Defines(source, s)))
                 {
-                    _unresolved.Add(new MibUnresolvedImport(import.Module, symbol, false, import.Line, import.Column));
+                    _unresolved.Add(new MibUnresolvedImport(module.Name, import.Module, symbol, false, import.Line, import.Column));
                 }
             }
         }

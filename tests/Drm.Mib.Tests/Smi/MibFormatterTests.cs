@@ -106,7 +106,7 @@ public sealed class MibFormatterTests
             """, null, diagnostics);
 
         var alone = MibTree.Build(child);
-        alone.UnresolvedImports.ShouldHaveSingleItem().ShouldBe(new MibUnresolvedImport("PARENT-MIB", "parentRoot", true, 2, 20));
+        alone.UnresolvedImports.ShouldHaveSingleItem().ShouldBe(new MibUnresolvedImport("CHILD-MIB", "PARENT-MIB", "parentRoot", true, 2, 20));
         alone.Find("CHILD-MIB", "childNode").ShouldBeNull();
 
         var together = MibTree.Build([.. child, .. parent]);

@@ -1,0 +1,36 @@
+namespace Drm.Mib.Smi;
+
+/// <summary>What one file held: its modules, and what belongs to no module (text outside any, a file with none).</summary>
+public sealed record MibFile(string Path, IReadOnlyList<MibModule> Modules, IReadOnlyList<MibDiagnostic> Diagnostics)
+{
+    /// <summary>Reads and parses every file under <paramref name="paths"/> (files, or folders searched recursively), in path order.</summary>
+    public static IReadOnlyList<MibFile> Load(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new FileNotFoundException($"No such file or folder: {path}", path);
+            }
+        }
+
+        return files.Select(Parse).ToList();
+    }
+
+    public static MibFile Parse(string path)
+    {
+        var diagnostics = new List<MibDiagnostic>();
+        var modules = MibParser.Parse(File.ReadAllText(path), path, diagnostics);
+        return new MibFile(path, modules, diagnostics);
+    }
+}
