@@ -23,10 +23,15 @@ public sealed class MibParser
         "PRODUCT-RELEASE", "REVISION",
     ];
 
+    [ThreadStatic]
+    private static List<MibToken>? t_tokens;
+
     private readonly IReadOnlyList<MibToken> _tokens;
     private readonly string? _source;
     private readonly List<MibDiagnostic> _fileDiagnostics;
+    private const int MaxTypeDepth = 32;
     private int _at;
+    private int _typeDepth;
     private MibModule? _module;
 
     private MibParser(IReadOnlyList<MibToken> tokens, string? source, List<MibDiagnostic> fileDiagnostics)
@@ -44,9 +49,17 @@ public sealed class MibParser
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var lexical = new List<MibDiagnostic>();
-        var tokens = MibLexer.Tokenize(text, lexical);
+        // The token list is only needed while parsing; reusing one per thread spares a corpus load hundreds of MB.
+        var tokens = t_tokens ??= new List<MibToken>(1 << 16);
+        tokens.Clear();
+        MibLexer.Tokenize(text, tokens, lexical);
         var parser = new MibParser(tokens, source, diagnostics);
         var modules = parser.ParseModules();
+        if (tokens.Capacity > 1 << 22)
+        {
+            // One huge file should not pin its token array for the thread's life.
+            t_tokens = null;
+        }
         // Lexical diagnostics go to the module whose text holds them.
         foreach (var diagnostic in lexical)
         {
@@ -135,16 +148,24 @@ public sealed class MibParser
             Next();
         }
 
-        Expect("::=");
-        Expect("BEGIN");
-        if (Current.Is("EXPORTS"))
+        try
         {
-            SkipPast(";");
-        }
+            Expect("::=");
+            Expect("BEGIN");
+            if (Current.Is("EXPORTS"))
+            {
+                SkipPast(";");
+            }
 
-        if (Accept("IMPORTS"))
+            if (Accept("IMPORTS"))
+            {
+                ParseImports();
+            }
+        }
+        catch (MibSyntaxException e)
         {
-            ParseImports();
+            Error(e.Token, e.Message);
+            Recover(_at);
         }
 
         while (!AtEnd && !Current.Is("END"))
@@ -570,6 +591,25 @@ public sealed class MibParser
     }
 
     private MibSyntax ParseType()
+    {
+        // Types nest (SEQUENCE OF, SEQUENCE { … }); real MIBs go two deep, and a hostile text must not exhaust the stack.
+        if (++_typeDepth > MaxTypeDepth)
+        {
+            _typeDepth = 0;
+            throw new MibSyntaxException(Current, $"Types are nested more than {MaxTypeDepth} deep.");
+        }
+
+        try
+        {
+            return ParseTypeCore();
+        }
+        finally
+        {
+            _typeDepth = Math.Max(0, _typeDepth - 1);
+        }
+    }
+
+    private MibSyntax ParseTypeCore()
     {
         if (Current.Is("["))
         {

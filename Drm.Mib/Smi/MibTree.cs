@@ -17,13 +17,17 @@ public sealed class MibTree
         "CHOICE", "NULL",
     ];
 
+    // Each parent in a chain of OID definitions is one level of recursion; real MIBs nest about twenty deep.
+    private const int MaxChainDepth = 256;
+
     private readonly Dictionary<string, MibModule> _modules = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Module, string Name), uint[]?> _oids = [];
     private readonly HashSet<(string Module, string Name)> _resolving = [];
     private readonly List<MibNode> _nodes = [];
     private readonly Dictionary<string, MibNode> _byFullName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<MibNode>> _byName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<MibNode>> _byOid = new(StringComparer.Ordinal);
+    private readonly Dictionary<uint[], List<MibNode>> _byOid = new(Oids.OidArcsComparer.Instance);
+    private readonly Dictionary<(MibModule Module, string Type), (IReadOnlyList<MibTypeDefinition> Conventions, string? BaseType)> _typeChains = [];
     private readonly List<MibUnresolvedImport> _unresolved = [];
     private readonly List<MibDiagnostic> _diagnostics = [];
     private readonly HashSet<(string Module, string Name)> _warnedFallbacks = [];
@@ -74,7 +78,7 @@ public sealed class MibTree
     /// </summary>
     public MibNode? FindByOid(ReadOnlySpan<uint> oid)
     {
-        if (!_byOid.TryGetValue(string.Join('.', oid.ToArray()), out var nodes))
+        if (!_byOid.GetAlternateLookup<ReadOnlySpan<uint>>().TryGetValue(oid, out var nodes))
         {
             return null;
         }
@@ -84,7 +88,7 @@ public sealed class MibTree
 
     /// <summary>Every module's node at exactly this OID.</summary>
     public IReadOnlyList<MibNode> FindAllByOid(ReadOnlySpan<uint> oid) =>
-        _byOid.TryGetValue(string.Join('.', oid.ToArray()), out var nodes) ? nodes : [];
+        _byOid.GetAlternateLookup<ReadOnlySpan<uint>>().TryGetValue(oid, out var nodes) ? nodes : [];
 
     /// <summary>The deepest named node at or above <paramref name="oid"/>, and the arcs below it (the instance).</summary>
     public (MibNode Node, uint[] Instance)? FindLongestPrefix(ReadOnlySpan<uint> oid)
@@ -144,13 +148,13 @@ public sealed class MibTree
             }
         }
 
-        var rows = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new HashSet<uint[]>(Oids.OidArcsComparer.Instance);
         var pending = new List<(MibModule Module, MibDefinition Definition, uint[] Oid)>();
         foreach (var module in _modules.Values)
         {
             // Within a module the first name given to an OID wins, as in libsmi and net-snmp; "name(number)" parts of
             // OID values name nodes too ("{ iso std(0) iso8802(8802) }" names std and iso8802).
-            var taken = new HashSet<string>(StringComparer.Ordinal);
+            var taken = new HashSet<uint[]>(Oids.OidArcsComparer.Instance);
             var named = new HashSet<string>(ScopeOf(module).Values.Keys, StringComparer.Ordinal);
             foreach (var definition in module.Definitions)
             {
@@ -170,14 +174,14 @@ public sealed class MibTree
                             Name = implicitName, Macro = "OBJECT IDENTIFIER", Line = definition.Line, Column = definition.Column,
                             Value = [new(null, prefix[^1])],
                         };
-                        if (taken.Add(string.Join('.', prefix)))
+                        if (taken.Add(prefix))
                         {
                             pending.Add((module, implicitDefinition, prefix));
                         }
                     }
                 }
 
-                if (!taken.Add(string.Join('.', oid)))
+                if (!taken.Add(oid))
                 {
                     var first = pending.Last(p => p.Module == module && p.Oid.AsSpan().SequenceEqual(oid));
                     _diagnostics.Add(new(MibSeverity.Warning, module.Name, definition.Line, definition.Column,
@@ -188,7 +192,7 @@ public sealed class MibTree
                 pending.Add((module, definition, oid));
                 if (definition.Macro == "OBJECT-TYPE" && IsRow(module, definition))
                 {
-                    rows.Add(string.Join('.', oid));
+                    rows.Add(oid);
                 }
             }
         }
@@ -209,11 +213,12 @@ public sealed class MibTree
             _nodes.Add(node);
             _byFullName[node.FullName] = node;
             Add(_byName, node.Name, node);
-            Add(_byOid, node.OidText, node);
+            Add(_byOid, node.Oid, node);
         }
     }
 
-    private static void Add(Dictionary<string, List<MibNode>> index, string key, MibNode node)
+    private static void Add<TKey>(Dictionary<TKey, List<MibNode>> index, TKey key, MibNode node)
+        where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {
@@ -229,11 +234,11 @@ public sealed class MibTree
         return scope.Values.ContainsKey(symbol) || scope.Types.ContainsKey(symbol) || scope.Macros.Contains(symbol);
     }
 
-    private MibNodeKind KindOf(MibModule module, MibDefinition definition, uint[] oid, HashSet<string> rows) => definition.Macro switch
+    private MibNodeKind KindOf(MibModule module, MibDefinition definition, uint[] oid, HashSet<uint[]> rows) => definition.Macro switch
     {
         "OBJECT-TYPE" when definition.Syntax?.IsSequenceOf == true => MibNodeKind.Table,
         "OBJECT-TYPE" when IsRow(module, definition) => MibNodeKind.Row,
-        "OBJECT-TYPE" when oid.Length > 1 && rows.Contains(string.Join('.', oid[..^1])) => MibNodeKind.Column,
+        "OBJECT-TYPE" when oid.Length > 1 && rows.GetAlternateLookup<ReadOnlySpan<uint>>().Contains(oid.AsSpan(0, oid.Length - 1)) => MibNodeKind.Column,
         "OBJECT-TYPE" => MibNodeKind.Scalar,
         "NOTIFICATION-TYPE" or "TRAP-TYPE" => MibNodeKind.Notification,
         "OBJECT-GROUP" or "NOTIFICATION-GROUP" => MibNodeKind.Group,
@@ -257,6 +262,13 @@ public sealed class MibTree
 
         if (!ScopeOf(module).Values.TryGetValue(name, out var definition))
         {
+            return null;
+        }
+
+        if (_resolving.Count >= MaxChainDepth)
+        {
+            _diagnostics.Add(new(MibSeverity.Error, module.Name, definition.Line, definition.Column,
+                $"The OID of '{name}' hangs below a chain of more than {MaxChainDepth} definitions; it is not resolved."));
             return null;
         }
 
@@ -377,6 +389,21 @@ public sealed class MibTree
 
     /// <summary>The textual conventions and named types a syntax goes through, and the base type it ends at.</summary>
     private (IReadOnlyList<MibTypeDefinition> Conventions, string? BaseType) TypeChain(MibModule module, MibSyntax syntax)
+    {
+        if (BaseTypes.Contains(syntax.Name))
+        {
+            return ([], syntax.Name);
+        }
+
+        if (!_typeChains.TryGetValue((module, syntax.Name), out var known))
+        {
+            _typeChains[(module, syntax.Name)] = known = ResolveTypeChain(module, syntax);
+        }
+
+        return known;
+    }
+
+    private (IReadOnlyList<MibTypeDefinition> Conventions, string? BaseType) ResolveTypeChain(MibModule module, MibSyntax syntax)
     {
         var chain = new List<MibTypeDefinition>();
         var (current, scope) = (syntax, module);

@@ -73,8 +73,15 @@ public static class MibBenchmark
 
     private static int Ours(string[] paths)
     {
+        var (allocated, gen0, gen1, gen2) = (GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var clock = Stopwatch.StartNew();
         var files = MibFile.Load(paths);
-        return MibTree.Build(files.SelectMany(f => f.Modules)).Nodes.Count;
+        var parsed = clock.Elapsed.TotalSeconds;
+        var count = MibTree.Build(files.SelectMany(f => f.Modules)).Nodes.Count;
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"# parse {parsed:0.000} s, resolve {clock.Elapsed.TotalSeconds - parsed:0.000} s; allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MB; " +
+            $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}"));
+        return count;
     }
 
     private static (double Seconds, int Count) Measure(int repeat, Func<int> run)
