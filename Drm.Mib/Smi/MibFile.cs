@@ -31,7 +31,9 @@ public sealed record MibFile(string Path, IReadOnlyList<MibModule> Modules, IRea
     public static MibFile Parse(string path)
     {
         var diagnostics = new List<MibDiagnostic>();
-        var modules = MibParser.Parse(File.ReadAllText(path), path, diagnostics);
+        // Bytes then one decode: File.ReadAllText grows a builder and copies the text again, doubling what a corpus
+        // load allocates. Invalid UTF-8 (Latin-1 vendor files) decodes to U+FFFD, which only ever sits in text.
+        var modules = MibParser.Parse(System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)), path, diagnostics);
         return new MibFile(path, modules, diagnostics);
     }
 }

@@ -21,8 +21,8 @@ public sealed class MibTree
     private const int MaxChainDepth = 256;
 
     private readonly Dictionary<string, MibModule> _modules = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Module, string Name), uint[]?> _oids = [];
-    private readonly HashSet<(string Module, string Name)> _resolving = [];
+    private readonly Dictionary<MibDefinition, uint[]?> _oids = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<MibDefinition> _resolving = new(ReferenceEqualityComparer.Instance);
     private readonly List<MibNode> _nodes = [];
     private readonly Dictionary<string, MibNode> _byFullName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<MibNode>> _byName = new(StringComparer.Ordinal);
@@ -154,7 +154,7 @@ public sealed class MibTree
         {
             // Within a module the first name given to an OID wins, as in libsmi and net-snmp; "name(number)" parts of
             // OID values name nodes too ("{ iso std(0) iso8802(8802) }" names std and iso8802).
-            var taken = new HashSet<uint[]>(Oids.OidArcsComparer.Instance);
+            var taken = new Dictionary<uint[], MibDefinition>(Oids.OidArcsComparer.Instance);
             var named = new HashSet<string>(ScopeOf(module).Values.Keys, StringComparer.Ordinal);
             foreach (var definition in module.Definitions)
             {
@@ -174,18 +174,17 @@ public sealed class MibTree
                             Name = implicitName, Macro = "OBJECT IDENTIFIER", Line = definition.Line, Column = definition.Column,
                             Value = [new(null, prefix[^1])],
                         };
-                        if (taken.Add(prefix))
+                        if (taken.TryAdd(prefix, implicitDefinition))
                         {
                             pending.Add((module, implicitDefinition, prefix));
                         }
                     }
                 }
 
-                if (!taken.Add(oid))
+                if (!taken.TryAdd(oid, definition))
                 {
-                    var first = pending.Last(p => p.Module == module && p.Oid.AsSpan().SequenceEqual(oid));
                     _diagnostics.Add(new(MibSeverity.Warning, module.Name, definition.Line, definition.Column,
-                        $"'{definition.Name}' has the OID of '{first.Definition.Name}' ({string.Join('.', oid)}); the first name is kept."));
+                        $"'{definition.Name}' has the OID of '{taken[oid].Name}' ({string.Join('.', oid)}); the first name is kept."));
                     continue;
                 }
 
@@ -254,15 +253,14 @@ public sealed class MibTree
     /// <summary>The OID of <paramref name="name"/> as seen from <paramref name="module"/>; null (with a diagnostic) when it cannot be resolved.</summary>
     private uint[]? OidOf(MibModule module, string name)
     {
-        var key = (module.Name, name);
-        if (_oids.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
         if (!ScopeOf(module).Values.TryGetValue(name, out var definition))
         {
             return null;
+        }
+
+        if (_oids.TryGetValue(definition, out var known))
+        {
+            return known;
         }
 
         if (_resolving.Count >= MaxChainDepth)
@@ -272,47 +270,46 @@ public sealed class MibTree
             return null;
         }
 
-        if (!_resolving.Add(key))
+        if (!_resolving.Add(definition))
         {
             _diagnostics.Add(new(MibSeverity.Error, module.Name, definition.Line, definition.Column, $"The OID of '{name}' depends on itself."));
-            return _oids[key] = null;
+            return _oids[definition] = null;
         }
 
-        var arcs = new List<uint>();
-        uint[]? result = null;
-        var first = definition.Value[0];
-        if (first.Number is { } number && (first.Name is null || Roots.ContainsKey(first.Name) || definition.Value.Count > 1))
+        var value = definition.Value;
+        var first = value[0];
+        uint[]? head = null;
+        if (first.Number is { } number && (first.Name is null || Roots.ContainsKey(first.Name) || value.Count > 1))
         {
             // "{ 1 3 6 }", "{ iso(1) org(3) }": a number fixes the arc whatever the name.
-            arcs.Add(number);
-            result = [];
+            head = [number];
         }
-        else if (first.Name is { } parent && Lookup(module, parent, definition) is { } parentOid)
+        else if (first.Name is { } parent)
         {
-            arcs.AddRange(parentOid);
-            result = [];
+            head = Lookup(module, parent, definition);
         }
 
-        if (result is not null)
+        uint[]? result = null;
+        if (head is not null)
         {
-            foreach (var component in definition.Value.Skip(1))
+            result = new uint[head.Length + value.Count - 1];
+            head.CopyTo(result, 0);
+            for (var i = 1; i < value.Count; i++)
             {
-                if (component.Number is { } arc)
-                {
-                    arcs.Add(arc);
-                }
-                else
+                if (value[i].Number is not { } arc)
                 {
                     _diagnostics.Add(new(MibSeverity.Error, module.Name, definition.Line, definition.Column,
-                        $"'{component.Name}' inside the OID value of '{name}' has no number."));
+                        $"'{value[i].Name}' inside the OID value of '{name}' has no number."));
                     result = null;
                     break;
                 }
+
+                result[head.Length + i - 1] = arc;
             }
         }
 
-        _resolving.Remove(key);
-        return _oids[key] = result is null ? null : arcs.ToArray();
+        _resolving.Remove(definition);
+        return _oids[definition] = result;
     }
 
     // A name used as an OID parent: defined here, imported, one of ASN.1's roots, or (leniently) a core SMI name.
