@@ -24,4 +24,7 @@ public sealed record EngineOptions
     public Tr069ClientOptions Tr069 { get; init; } = new();
 
     public UspClientOptions Usp { get; init; } = new();
+
+    /// <summary>Folders whose MIB modules are global, readable by every tenant (<c>MIB_DIRS</c>).</summary>
+    public IReadOnlyList<string> MibDirectories { get; init; } = ["/usr/share/snmp/mibs"];
 }

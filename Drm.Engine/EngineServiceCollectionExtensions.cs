@@ -33,6 +33,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<DeviceService>();
         services.AddSingleton<CredentialService>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton<Mibs.MibCatalog>();
         services.AddJobEngine(options.Jobs);
         return services;
     }

@@ -88,6 +88,8 @@ public sealed record DrmSettings
                     MaxAttempts = Int(env, "JOB_MAX_ATTEMPTS", 3, 1, 100),
                     ResumeInterval = Seconds(env, "JOB_RESUME_SECONDS", 10),
                 },
+                MibDirectories = (env("MIB_DIRS") is { Length: > 0 } mibDirs ? mibDirs : "/usr/share/snmp/mibs")
+                    .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Usp = new UspClientOptions
                 {
                     ControllerEndpointId = env("USP_CONTROLLER_ENDPOINT_ID") is { Length: > 0 } id ? id : "self::drm-controller",

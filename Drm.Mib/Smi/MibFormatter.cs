@@ -10,6 +10,8 @@ namespace Drm.Mib.Smi;
 /// </summary>
 public sealed class MibFormatter(MibTree tree)
 {
+    public MibTree Tree => tree;
+
     /// <summary><c>MODULE::name.index</c> for an OID below a named node, or null when no node is known above it.</summary>
     public string? Name(ReadOnlySpan<uint> oid)
     {

@@ -60,6 +60,7 @@ public sealed class ServerFixture : IAsyncLifetime
                     MigrationConnectionString = Database.OwnerConnectionString("drm"),
                 },
                 CredentialsKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7)).ToArray()),
+                MibDirectories = [Path.Combine(RepositoryPaths.Shared, "data", "mibs", "rfc"), "/usr/share/snmp/mibs"],
             },
             Jwt = new JwtOptions(JwtSecret, TimeSpan.FromHours(1)),
             Port = 0,

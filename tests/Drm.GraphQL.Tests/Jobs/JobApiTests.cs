@@ -67,6 +67,35 @@ public sealed class JobApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task WalkResults_CarryTheirMibNames_AndValuesAsTheMibShowsThem()
+    {
+        await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(3));
+        var deviceId = await DeviceAsync(server.Alpha, "named", agent.EndPoints[0]);
+        var jobId = (await server.PostAsync(
+            "mutation($i: EnqueueSnmpBulkwalkInput!) { enqueueSnmpBulkwalk(input: $i) { id } }",
+            new { i = new { deviceId, oids = new[] { "1.3.6.1.2.1.2.2", "1.3.6.1.2.1.4.20" } } },
+            server.Alpha.OperatorToken)).Data("enqueueSnmpBulkwalk")["id"]!.GetValue<string>();
+        JsonNode job;
+        do
+        {
+            await Task.Delay(100);
+            job = (await server.PostAsync(
+                "query($id: ID!) { job(id: $id) { status results(first: 100) { edges { node { oid value name displayValue } } } } }",
+                new { id = jobId }, server.Alpha.ViewerToken)).Data("job");
+        }
+        while (job["status"]!.GetValue<string>() is "QUEUED" or "RUNNING");
+
+        job["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        var rows = job["results"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToDictionary(
+            n => n["oid"]!.GetValue<string>(), n => (Name: n["name"]?.GetValue<string>(), Shown: n["displayValue"]?.GetValue<string>()));
+        rows["1.3.6.1.2.1.2.2.1.2.1"].ShouldBe(("IF-MIB::ifDescr.1", null));
+        rows["1.3.6.1.2.1.2.2.1.3.1"].ShouldBe(("IF-MIB::ifType.1", "ethernetCsmacd(6)"));
+        rows["1.3.6.1.2.1.2.2.1.8.3"].ShouldBe(("IF-MIB::ifOperStatus.3", "down(2)"));
+        rows["1.3.6.1.2.1.2.2.1.6.2"].ShouldBe(("IF-MIB::ifPhysAddress.2", "0:1b:21:0:0:2"));
+        rows["1.3.6.1.2.1.4.20.1.1.10.0.0.1"].ShouldBe(("IP-MIB::ipAdEntAddr.10.0.0.1", null));
+    }
+
+    [Fact]
     public async Task JobProgressSubscription_EndsWithTheFinalState_AndCompletes()
     {
         await using var agent = SimulatedAgent.Start(SnmpRecording.InterfaceTable(10));
