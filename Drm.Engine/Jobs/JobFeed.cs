@@ -8,6 +8,11 @@ namespace Drm.Engine.Jobs;
 /// tenant's job reads as nothing and is skipped), and a version already delivered is not delivered again.
 /// <c>jobProgress</c> follows one job and completes after its final state; <c>jobUpdates</c> follows every job.
 /// </summary>
+/// <remarks>
+/// A notification is read after the fact, so a job that moved on quickly reads as its later state. No status is
+/// skipped all the same: a job first heard of by its insert (version 1) starts at QUEUED, and a RUNNING the job passed
+/// through between two reads (its start time says it did) is delivered before the state read.
+/// </remarks>
 public sealed class JobFeed : IObservable<Job>
 {
     private readonly JobNotificationHub _hub;
@@ -33,20 +38,20 @@ public sealed class JobFeed : IObservable<Job>
     {
         ArgumentNullException.ThrowIfNull(observer);
         // Latest-wins per subscriber: a slow client gets the newest state of each job, never an unbounded backlog.
-        var changes = Channel.CreateBounded<Guid>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var changes = Channel.CreateBounded<(Guid JobId, long Version)>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         var stop = new CancellationTokenSource();
-        var registration = _hub.Subscribe((jobId, _) =>
+        var registration = _hub.Subscribe((jobId, version) =>
         {
             if (_jobId is null || _jobId == jobId)
             {
-                changes.Writer.TryWrite(jobId);
+                changes.Writer.TryWrite((jobId, version));
             }
         });
         _ = PumpAsync(observer, changes.Reader, stop.Token);
         if (_jobId is { } id)
         {
             // The current state first, so a subscriber that arrives late still sees where the job is.
-            changes.Writer.TryWrite(id);
+            changes.Writer.TryWrite((id, CurrentState));
         }
 
         return new Unsubscriber(() =>
@@ -58,12 +63,12 @@ public sealed class JobFeed : IObservable<Job>
         });
     }
 
-    private async Task PumpAsync(IObserver<Job> observer, ChannelReader<Guid> changes, CancellationToken cancellationToken)
+    private async Task PumpAsync(IObserver<Job> observer, ChannelReader<(Guid JobId, long Version)> changes, CancellationToken cancellationToken)
     {
-        var delivered = new Dictionary<Guid, long>();
+        var delivered = new Dictionary<Guid, (long Version, JobStatus Status)>();
         try
         {
-            await foreach (var jobId in changes.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (jobId, notifiedVersion) in changes.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var job = await _jobs.GetAsync(_caller, jobId, cancellationToken).ConfigureAwait(false);
                 if (job is null)
@@ -77,15 +82,22 @@ public sealed class JobFeed : IObservable<Job>
                     continue;
                 }
 
-                if (delivered.TryGetValue(jobId, out var seen) && seen >= job.Version)
+                var known = delivered.TryGetValue(jobId, out var seen);
+                if (known && seen.Version >= job.Version)
                 {
                     continue;
                 }
 
-                delivered[jobId] = job.Version;
-                if (_status is null || job.Status == _status)
+                // Where this subscriber last saw the job: the status delivered, QUEUED for a job it heard being
+                // created, or nowhere (the current state is all it asked for).
+                JobStatus? from = known ? seen.Status : notifiedVersion == 1 ? JobStatus.Queued : null;
+                delivered[jobId] = (job.Version, job.Status);
+                foreach (var state in Passage(from, known, job))
                 {
-                    observer.OnNext(job);
+                    if (_status is null || state.Status == _status)
+                    {
+                        observer.OnNext(state);
+                    }
                 }
 
                 if (_jobId is not null && job.IsFinished)
@@ -108,6 +120,25 @@ public sealed class JobFeed : IObservable<Job>
         {
             observer.OnError(e);
         }
+    }
+
+    // The notification written for a jobProgress subscriber's first read: no version, only "the current state".
+    private const long CurrentState = 0;
+
+    // The states to deliver, in order, ending with the one read.
+    private static IEnumerable<Job> Passage(JobStatus? from, bool delivered, Job job)
+    {
+        if (from == JobStatus.Queued && !delivered && job.Status != JobStatus.Queued)
+        {
+            yield return job with { Status = JobStatus.Queued, ItemsDone = 0, StartedAt = null, FinishedAt = null, ErrorType = null, ErrorMessage = null };
+        }
+
+        if (from == JobStatus.Queued && job.IsFinished && job.StartedAt is not null)
+        {
+            yield return job with { Status = JobStatus.Running, FinishedAt = null, ErrorType = null, ErrorMessage = null };
+        }
+
+        yield return job;
     }
 
     private sealed class Unsubscriber(Action dispose) : IDisposable
