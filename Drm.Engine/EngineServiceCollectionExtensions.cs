@@ -35,6 +35,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton<Mibs.MibCatalog>();
+        services.AddHostedService<Mibs.MibCatalogLoader>();
         services.AddJobEngine(options.Jobs);
         return services;
     }

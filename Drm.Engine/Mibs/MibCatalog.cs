@@ -22,6 +22,9 @@ public sealed class MibCatalog
 
     public MibFormatter Formatter => _formatter.Value;
 
+    /// <summary>True once the folders have been parsed.</summary>
+    public bool IsLoaded => _formatter.IsValueCreated;
+
     /// <summary>The MIB name of a dotted OID, or null when no loaded module knows a node above it.</summary>
     public string? NameOf(string oid) => OidText.TryParse(oid, out var arcs) ? Formatter.Name(arcs) : null;
 
