@@ -94,17 +94,15 @@ public sealed class MibFormatter(MibTree tree)
                 return null;
             }
 
-            var arcs = instance.AsSpan(at, length);
+            var arcs = instance[at..(at + length)];
             at += length;
             parts.Add((item.Name, baseType switch
             {
-                "IpAddress" or "NetworkAddress" => string.Join('.', arcs.ToArray()),
-                "OCTET STRING" or "Opaque" when arcs.ToArray().All(a => a is >= 0x20 and < 0x7F) =>
-                    "\"" + new string(arcs.ToArray().Select(a => (char)a).ToArray()) + "\"",
-                "OCTET STRING" or "Opaque" when arcs.ToArray().All(a => a <= 0xFF) =>
-                    "'" + Convert.ToHexString(arcs.ToArray().Select(a => (byte)a).ToArray()) + "'H",
-                "OBJECT IDENTIFIER" => string.Join('.', arcs.ToArray()),
-                _ => arcs[0].ToString(CultureInfo.InvariantCulture),
+                "OCTET STRING" or "Opaque" when arcs.All(a => a is >= 0x20 and < 0x7F) =>
+                    "\"" + new string(arcs.Select(a => (char)a).ToArray()) + "\"",
+                "OCTET STRING" or "Opaque" when arcs.All(a => a <= 0xFF) =>
+                    "'" + Convert.ToHexString(arcs.Select(a => (byte)a).ToArray()) + "'H",
+                _ => string.Join('.', arcs),
             }));
         }
 

@@ -28,13 +28,6 @@ public static class MibLexer
         return created;
     }
 
-    public static IReadOnlyList<MibToken> Tokenize(string text, ICollection<MibDiagnostic> diagnostics)
-    {
-        var tokens = new List<MibToken>();
-        Tokenize(text, tokens, diagnostics);
-        return tokens;
-    }
-
     /// <summary>Appends the tokens to <paramref name="tokens"/>, which callers reuse from one text to the next.</summary>
     public static void Tokenize(string text, List<MibToken> tokens, ICollection<MibDiagnostic> diagnostics)
     {

@@ -17,11 +17,6 @@ public sealed class MibParser
         "NOTIFICATION-GROUP", "MODULE-COMPLIANCE", "AGENT-CAPABILITIES",
     ];
 
-    private static readonly HashSet<string> StringClauses =
-    [
-        "DESCRIPTION", "REFERENCE", "UNITS", "DISPLAY-HINT", "LAST-UPDATED", "ORGANIZATION", "CONTACT-INFO",
-        "PRODUCT-RELEASE", "REVISION",
-    ];
 
     [ThreadStatic]
     private static List<MibToken>? t_tokens;

@@ -86,10 +86,6 @@ public sealed class MibTree
         return nodes.Count == 1 ? nodes[0] : nodes.FirstOrDefault(n => _modules[n.Module].IsSmiV2) ?? nodes[0];
     }
 
-    /// <summary>Every module's node at exactly this OID.</summary>
-    public IReadOnlyList<MibNode> FindAllByOid(ReadOnlySpan<uint> oid) =>
-        _byOid.GetAlternateLookup<ReadOnlySpan<uint>>().TryGetValue(oid, out var nodes) ? nodes : [];
-
     /// <summary>The deepest named node at or above <paramref name="oid"/>, and the arcs below it (the instance).</summary>
     public (MibNode Node, uint[] Instance)? FindLongestPrefix(ReadOnlySpan<uint> oid)
     {
