@@ -13,6 +13,7 @@ using Npgsql;
 namespace Drm.Engine.Tests.Jobs;
 
 /// <summary>The engine end to end: PostgreSQL, the actor system and real or simulated SNMP agents.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class JobEngineTests(EngineDatabaseFixture fixture)
 {
     private static readonly string[] Subtrees = ["1.3.6.1.2.1.2.2", "1.3.6.1.2.1.31.1.1"];

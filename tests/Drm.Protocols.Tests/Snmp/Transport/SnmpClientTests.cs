@@ -7,6 +7,7 @@ using Drm.Protocols.Snmp.Transport;
 
 namespace Drm.Protocols.Tests.Snmp.Transport;
 
+[Collection(TimingCollection.Name)]
 public sealed class SnmpClientTests
 {
     private static readonly ObjectIdentifier SysDescr = ObjectIdentifier.Parse("1.3.6.1.2.1.1.1.0");
