@@ -30,8 +30,15 @@ public sealed record JobEngineOptions
     /// <summary>Progress is written (and so published) at most this often per job.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Result rows written per COPY at most; a walk's batches are grouped up to this or <see cref="ProgressInterval"/>.</summary>
-    public int ResultBatchRows { get; init; } = 5_000;
+    /// <summary>
+    /// Result rows written per COPY at most; a walk's batches are grouped up to this or <see cref="ResultGroupInterval"/>.
+    /// Each COPY is a transaction with its own set-up in PostgreSQL: 5,000-row groups cost the database a fifth more
+    /// CPU than 25,000-row groups for the same million rows (bench/jobs --only write).
+    /// </summary>
+    public int ResultBatchRows { get; init; } = 20_000;
+
+    /// <summary>The longest a walk's rows wait in memory before they are written (and counted in its progress).</summary>
+    public TimeSpan ResultGroupInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>This node's name in leases.</summary>
     public string NodeName { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}";

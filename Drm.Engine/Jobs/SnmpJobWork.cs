@@ -64,7 +64,7 @@ public sealed class SnmpJobWork(CredentialService credentials, JobStore store, S
             .MergeMany(options.WalksPerJob, root => Source.From(() => client.BulkWalkAsync(root, walkOptions, cancellationToken)));
         var written = batches
             .ViaMaterialized(KillSwitches.Single<IReadOnlyList<VarBind>>(), Keep.Right)
-            .Via(ResultWriterFlow.Create(batchesPerGroup, options.ProgressInterval, async (first, rows) =>
+            .Via(ResultWriterFlow.Create(batchesPerGroup, options.ResultGroupInterval, async (first, rows) =>
             {
                 await store.WriteResultsAsync(ticket, first, rows, cancellationToken).ConfigureAwait(false);
                 await progress.AddAsync(rows.Count, cancellationToken).ConfigureAwait(false);
