@@ -35,7 +35,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton<Mibs.MibCatalog>();
-        services.AddHostedService<Mibs.MibCatalogLoader>();
+        services.AddSingleton<Mibs.MibStore>();
+        services.AddSingleton<Mibs.MibService>();
+        services.AddSingleton<Mibs.MibCatalogLoader>();
+        services.AddHostedService(provider => provider.GetRequiredService<Mibs.MibCatalogLoader>());
         services.AddJobEngine(options.Jobs);
         return services;
     }

@@ -16,6 +16,8 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<JobService>();
         services.AddSingleton<SnmpUdpTransport>(_ => new SnmpUdpTransport(maxInFlight: options.MaxInFlightRequests));
         services.AddSingleton<SnmpJobWork>();
+        services.AddSingleton<Mibs.MibParseJobWork>();
+        services.AddSingleton<JobWorkRouter>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
         services.AddSingleton<JobNotificationHub>();
         services.AddHostedService(provider => provider.GetRequiredService<JobNotificationHub>());
@@ -25,7 +27,7 @@ public static class JobEngineServiceCollectionExtensions
             builder.WithActors((system, registry) =>
             {
                 var store = provider.GetRequiredService<JobStore>();
-                var work = provider.GetRequiredService<SnmpJobWork>();
+                var work = provider.GetRequiredService<JobWorkRouter>();
                 Func<JobTicket, Props> runnerProps = ticket => Props.Create(() => new JobRunner(ticket, store, work, options));
                 Func<Guid, Props> deviceProps = _ => Props.Create(() => new DeviceActor(store, runnerProps));
                 var supervisor = system.ActorOf(Props.Create(() => new JobSupervisor(store, options, deviceProps)), "jobs");

@@ -6,6 +6,7 @@ public static class JobErrorTypes
     public const string SnmpTimeout = "SNMPTimeoutError";
     public const string SnmpAuth = "SNMPAuthError";
     public const string SnmpClient = "SNMPClientError";
+    public const string MibParse = "MIBParseError";
     public const string Cancelled = "Cancelled";
     public const string Internal = "Internal";
 }

@@ -10,6 +10,7 @@ public sealed record JobFailure(string ErrorType, string Message)
         SnmpTimeoutException e => new(JobErrorTypes.SnmpTimeout, e.Message),
         SnmpAuthException e => new(JobErrorTypes.SnmpAuth, e.Message),
         SnmpClientException e => new(JobErrorTypes.SnmpClient, e.Message),
+        Mibs.MibParseException e => new(JobErrorTypes.MibParse, e.Message),
         DrmException { Code: DrmErrorCode.BadUserInput } e => new(JobErrorTypes.SnmpClient, e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && exception is not DrmException => Classify(inner) is { ErrorType: not JobErrorTypes.Internal } known ? known : Internal(exception),

@@ -245,24 +245,55 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
                 }
             }
 
-            var id = Guid.CreateVersion7();
-            await using (var insert = new NpgsqlCommand(
-                "INSERT INTO jobs (id, tenant_id, device_id, kind, parameters, items_expected) VALUES ($1, $2, $3, $4, $5, $6)", connection))
-            {
-                insert.Parameters.Add(new() { Value = id });
-                insert.Parameters.Add(new() { Value = caller.TenantId });
-                insert.Parameters.Add(new() { Value = deviceId });
-                insert.Parameters.Add(new() { Value = JobNames.Of(kind) });
-                insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(parameters), NpgsqlDbType = NpgsqlDbType.Jsonb });
-                insert.Parameters.Add(new() { Value = (object?)itemsExpected ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
-                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            await JobStore.AddEventAsync(connection, id, JobStatus.Queued, "Queued.", ct).ConfigureAwait(false);
-            return (await ReadJobAsync(connection, id, ct).ConfigureAwait(false))!;
+            return await InsertJobAsync(connection, caller, deviceId, kind, parameters, itemsExpected, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         dispatcher.Dispatch(new JobTicket(job.Id, job.TenantId, caller.UserId, deviceId));
         return job;
+    }
+
+    /// <summary>
+    /// A job whose input is an uploaded file (<c>MIB_PARSE</c>, <c>TR181_IMPORT</c>): the file is stored with the job,
+    /// so a job resumed on another node after a crash still has it, and deleted when the job has used it.
+    /// </summary>
+    public async Task<Job> EnqueueUploadAsync(
+        TenantContext caller, JobKind kind, object parameters, string fileName, byte[] content, long? itemsExpected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Require(UserRole.Operator);
+        var job = await database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            var job = await InsertJobAsync(connection, caller, null, kind, parameters, itemsExpected, ct).ConfigureAwait(false);
+            await using var upload = new NpgsqlCommand(
+                "INSERT INTO job_uploads (job_id, tenant_id, file_name, content) VALUES ($1, $2, $3, $4)", connection);
+            upload.Parameters.Add(new() { Value = job.Id });
+            upload.Parameters.Add(new() { Value = caller.TenantId });
+            upload.Parameters.Add(new() { Value = fileName });
+            upload.Parameters.Add(new() { Value = content });
+            await upload.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return job;
+        }, cancellationToken).ConfigureAwait(false);
+        dispatcher.Dispatch(new JobTicket(job.Id, job.TenantId, caller.UserId, null));
+        return job;
+    }
+
+    private static async Task<Job> InsertJobAsync(
+        NpgsqlConnection connection, TenantContext caller, Guid? deviceId, JobKind kind, object parameters, long? itemsExpected, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO jobs (id, tenant_id, device_id, kind, parameters, items_expected) VALUES ($1, $2, $3, $4, $5, $6)", connection))
+        {
+            insert.Parameters.Add(new() { Value = id });
+            insert.Parameters.Add(new() { Value = caller.TenantId });
+            insert.Parameters.Add(new() { Value = (object?)deviceId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            insert.Parameters.Add(new() { Value = JobNames.Of(kind) });
+            insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(parameters), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            insert.Parameters.Add(new() { Value = (object?)itemsExpected ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await JobStore.AddEventAsync(connection, id, JobStatus.Queued, "Queued.", ct).ConfigureAwait(false);
+        return (await ReadJobAsync(connection, id, ct).ConfigureAwait(false))!;
     }
 
     private static string[] ParseOids(IReadOnlyList<string> oids)

@@ -1,64 +1,108 @@
-using System.Globalization;
-using System.Text;
-using Drm.Mib.Oids;
+using System.Collections.Concurrent;
+using Drm.Engine.Storage;
+using Drm.Engine.Tenancy;
 using Drm.Mib.Smi;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Drm.Engine.Mibs;
 
 /// <summary>
-/// The global MIB modules, parsed from the folders in <c>MIB_DIRS</c> on first use, and what they say about result
-/// rows: <c>IF-MIB::ifDescr.3</c> for an OID, <c>up(1)</c> or a DISPLAY-HINT rendering for a value.
+/// The MIB modules that name results: the global ones, parsed from the folders in <c>MIB_DIRS</c> on first use, and
+/// for each tenant those plus its own uploads, which replace global modules of the same name. A tenant's set is
+/// rebuilt when its modules change: at once on the node that stored them, within <see cref="RecheckInterval"/> elsewhere.
 /// </summary>
 public sealed class MibCatalog
 {
-    private readonly Lazy<MibFormatter> _formatter;
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(5);
 
-    public MibCatalog(EngineOptions options, ILogger<MibCatalog> logger)
+    private readonly Lazy<(IReadOnlyList<MibFile> Files, MibNaming Naming)> _global;
+    private readonly TenantDatabase _database;
+    private readonly ILogger<MibCatalog> _logger;
+    private readonly ConcurrentDictionary<Guid, TenantSet> _tenants = new();
+
+    public MibCatalog(EngineOptions options, TenantDatabase database, ILogger<MibCatalog> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _formatter = new Lazy<MibFormatter>(() => Load(options.MibDirectories, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        _database = database;
+        _logger = logger;
+        _global = new(() => Load(options.MibDirectories, logger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public MibFormatter Formatter => _formatter.Value;
+    /// <summary>The global modules' naming.</summary>
+    public MibNaming Global => _global.Value.Naming;
+
+    /// <summary>The global modules as parsed, with the files they came from.</summary>
+    public IReadOnlyList<MibFile> GlobalFiles => _global.Value.Files;
 
     /// <summary>True once the folders have been parsed.</summary>
-    public bool IsLoaded => _formatter.IsValueCreated;
+    public bool IsLoaded => _global.IsValueCreated;
 
-    /// <summary>The MIB name of a dotted OID, or null when no loaded module knows a node above it.</summary>
-    public string? NameOf(string oid) => OidText.TryParse(oid, out var arcs) ? Formatter.Name(arcs) : null;
+    public string? NameOf(string oid) => Global.NameOf(oid);
 
-    /// <summary>
-    /// A result value as the MIB shows it (an enumeration label, a MAC address, a date), from its net-snmp type name
-    /// and text; null when no module knows the OID or the MIB adds nothing to the value as stored.
-    /// </summary>
-    public string? DisplayValueOf(string oid, string type, string value)
+    public string? DisplayValueOf(string oid, string type, string value) => Global.DisplayValueOf(oid, type, value);
+
+    /// <summary>The naming of the global modules and the caller's own.</summary>
+    public async Task<MibNaming> ForTenantAsync(TenantContext caller, CancellationToken cancellationToken)
     {
-        if (!OidText.TryParse(oid, out var arcs) || Formatter.Tree.FindLongestPrefix(arcs) is not var (node, _))
+        ArgumentNullException.ThrowIfNull(caller);
+        var now = Environment.TickCount64;
+        if (_tenants.TryGetValue(caller.TenantId, out var cached) && now - cached.CheckedAt < RecheckInterval.TotalMilliseconds)
         {
-            return null;
+            return cached.Naming;
         }
 
-        string shown;
-        switch (type)
+        var stamp = await _database.ExecuteAsync(caller, async (connection, ct) =>
         {
-            case "INTEGER" when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
-                shown = Formatter.FormatInteger(node, number);
-                break;
-            case "STRING":
-                shown = Formatter.FormatOctets(node, Encoding.UTF8.GetBytes(value));
-                break;
-            case "Hex-STRING" when value.Length % 2 == 0 && value.All(char.IsAsciiHexDigit):
-                shown = Formatter.FormatOctets(node, Convert.FromHexString(value));
-                break;
-            default:
-                return null;
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*)::text || ':' || COALESCE(max(updated_at)::text, '') FROM mib_modules WHERE tenant_id = app.current_tenant()",
+                connection);
+            return (string)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }, cancellationToken).ConfigureAwait(false);
+        if (cached is not null && cached.Stamp == stamp)
+        {
+            _tenants[caller.TenantId] = cached with { CheckedAt = now };
+            return cached.Naming;
         }
 
-        return shown == value ? null : shown;
+        var naming = stamp.StartsWith("0:", StringComparison.Ordinal)
+            ? Global
+            : new MibNaming(new MibFormatter(BuildTree(await _database.ExecuteAsync(caller, MibStore.ReadTenantSourcesAsync, cancellationToken)
+                .ConfigureAwait(false)).Tree));
+        _tenants[caller.TenantId] = new TenantSet(stamp, now, naming);
+        return naming;
     }
 
-    private static MibFormatter Load(IReadOnlyList<string> directories, ILogger logger)
+    /// <summary>Forgets a tenant's set after its modules changed on this node.</summary>
+    public void Invalidate(Guid tenantId) => _tenants.TryRemove(tenantId, out _);
+
+    /// <summary>
+    /// Parses a tenant's module files and resolves them together with the global modules they do not replace. Returns
+    /// the tree and, per parsed tenant file, its modules and what the parser said.
+    /// </summary>
+    public (MibTree Tree, IReadOnlyList<(string FileName, string Source, IReadOnlyList<MibModule> Modules, IReadOnlyList<MibDiagnostic> Diagnostics)> Files)
+        BuildTree(IEnumerable<(string Name, string FileName, string Source)> tenantFiles)
+    {
+        var parsed = new List<(string, string, IReadOnlyList<MibModule>, IReadOnlyList<MibDiagnostic>)>();
+        var tenantModules = new Dictionary<string, MibModule>(StringComparer.Ordinal);
+        // A file holding several modules is stored once per module: parse each file text once.
+        foreach (var group in tenantFiles.GroupBy(f => f.Source, StringComparer.Ordinal))
+        {
+            var wanted = group.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+            var diagnostics = new List<MibDiagnostic>();
+            var modules = MibParser.Parse(group.Key, group.First().FileName, diagnostics).Where(m => wanted.Contains(m.Name)).ToList();
+            parsed.Add((group.First().FileName, group.Key, modules, diagnostics));
+            foreach (var module in modules)
+            {
+                tenantModules[module.Name] = module;
+            }
+        }
+
+        var modulesInTree = GlobalFiles.SelectMany(f => f.Modules).Where(m => !tenantModules.ContainsKey(m.Name)).Concat(tenantModules.Values);
+        return (MibTree.Build(modulesInTree), parsed);
+    }
+
+    private static (IReadOnlyList<MibFile>, MibNaming) Load(IReadOnlyList<string> directories, ILogger logger)
     {
         var present = directories.Where(Directory.Exists).ToArray();
         foreach (var missing in directories.Except(present))
@@ -70,6 +114,8 @@ public sealed class MibCatalog
         var tree = MibTree.Build(files.SelectMany(f => f.Modules));
         logger.LogInformation("Loaded {Modules} MIB modules ({Nodes} named OIDs) from {Folders}.",
             files.Sum(f => f.Modules.Count), tree.Nodes.Count, string.Join(':', present));
-        return new MibFormatter(tree);
+        return (files, new MibNaming(new MibFormatter(tree)));
     }
+
+    private sealed record TenantSet(string Stamp, long CheckedAt, MibNaming Naming);
 }

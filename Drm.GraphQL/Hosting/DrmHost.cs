@@ -56,6 +56,7 @@ public static class DrmHost
         services.AddDrmSchema(settings.MaxQueryDepth, settings.MaxQueryComplexity);
         services.AddSingleton<GraphQLRunner>();
         services.AddSingleton<RequestReader>();
+        services.AddSingleton<Uploads.MultipartRequestReader>();
         services.AddSingleton<HttpTransport>();
         services.AddSingleton<WebSocketTransport>();
         if (settings.CorsOrigins.Count > 0)

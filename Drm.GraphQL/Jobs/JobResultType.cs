@@ -16,10 +16,11 @@ public sealed class JobResultType : ObjectGraphType<JobResult>
         Field(r => r.Type).Description("INTEGER, STRING, Hex-STRING, OID, IpAddress, Counter32, Gauge32, Timeticks, Counter64, Opaque, or an exception such as noSuchObject.");
         Field(r => r.Value);
         Field<StringGraphType>("name")
-            .Description("The OID's MIB name with its decoded index (IF-MIB::ifDescr.3), when a loaded MIB knows it.")
-            .Resolve(c => c.Service<MibCatalog>().NameOf(c.Source.Oid));
+            .Description("The OID's MIB name with its decoded index (IF-MIB::ifDescr.3), when your MIBs or the global ones know it.")
+            .ResolveAsync(async c => (await c.Service<MibCatalog>().ForTenantAsync(c.Caller(), c.CancellationToken)).NameOf(c.Source.Oid));
         Field<StringGraphType>("displayValue")
             .Description("The value as the MIB shows it (an enumeration label such as up(1), a DISPLAY-HINT rendering such as a MAC address), when that differs from value.")
-            .Resolve(c => c.Service<MibCatalog>().DisplayValueOf(c.Source.Oid, c.Source.Type, c.Source.Value));
+            .ResolveAsync(async c => (await c.Service<MibCatalog>().ForTenantAsync(c.Caller(), c.CancellationToken))
+                .DisplayValueOf(c.Source.Oid, c.Source.Type, c.Source.Value));
     }
 }

@@ -11,6 +11,9 @@ using Drm.GraphQL.Relay;
 using Drm.GraphQL.Tenants;
 using Drm.GraphQL.Users;
 using Drm.Engine.Jobs;
+using Drm.Engine.Mibs;
+using Drm.GraphQL.Mibs;
+using Drm.GraphQL.Uploads;
 using Drm.GraphQL.Jobs;
 using GraphQL;
 using GraphQL.Types;
@@ -129,6 +132,25 @@ public sealed class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await c.Service<JobService>().CancelAsync(
                 c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), JobType.TypeName), c.CancellationToken));
+
+        Field<NonNullGraphType<JobType>>("uploadMib")
+            .Description(
+                "Uploads a .mib, .txt or .my file or a .tar.gz (.tgz) archive of MIB modules (a multipart request); returns the MIB_PARSE job " +
+                "that parses and stores them. Modules replace yours of the same name. Operators and admins.")
+            .Argument<NonNullGraphType<UploadGraphType>>("file")
+            .Argument<StringGraphType>("name", a => a.Description = "The file name to use instead of the one the upload carries (its extension decides how it is read).")
+            .ResolveAsync(async c =>
+            {
+                var file = c.GetArgument<UploadedFile>("file");
+                return await c.Service<MibService>().UploadAsync(
+                    c.Caller(), c.GetArgument<string?>("name") ?? file.FileName, file.Content, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<BooleanGraphType>>("deleteMibModule")
+            .Description("Deletes one of your MIB modules (global ones give FORBIDDEN); false when there is none with that ID. Operators and admins.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<MibService>().DeleteModuleAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), MibModuleType.TypeName), c.CancellationToken));
     }
 
     private static Guid DeviceId(Dictionary<string, object?> input) => GlobalId.Decode((string)input["deviceId"]!, DeviceType.TypeName);

@@ -1,11 +1,13 @@
 using Drm.Engine;
 using Drm.Engine.Devices;
 using Drm.Engine.Jobs;
+using Drm.Engine.Mibs;
 using Drm.Engine.Tenants;
 using Drm.Engine.Users;
 using Drm.GraphQL.Devices;
 using Drm.GraphQL.Execution;
 using Drm.GraphQL.Jobs;
+using Drm.GraphQL.Mibs;
 using Drm.GraphQL.Relay;
 using Drm.GraphQL.Tenants;
 using Drm.GraphQL.Users;
@@ -75,6 +77,44 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await c.Service<JobService>().GetAsync(
                 c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), JobType.TypeName), c.CancellationToken));
 
+        Field<NonNullGraphType<ConnectionType<MibModuleType, EdgeType<MibModuleType>>>>("mibModules")
+            .Description("Your MIB modules and the global ones (a module of yours replaces a global one of the same name), by name.")
+            .Argument<StringGraphType>("search", a => a.Description = "Part of a name, file name, organization or description.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<MibService>().ListModulesAsync(
+                c.Caller(), c.GetArgument<string?>("search"), c.ToPageRequest(), c.CancellationToken)));
+
+        Field<MibModuleType>("mibModule")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Service<MibService>().GetModuleAsync(
+                c.Caller(), GlobalId.Decode(c.GetArgument<string>("id"), MibModuleType.TypeName), c.CancellationToken));
+
+        Field<NonNullGraphType<ConnectionType<MibOidType, EdgeType<MibOidType>>>>("mibOids")
+            .Description("Named OIDs in tree order.")
+            .Argument<IdGraphType>("moduleId", a => a.Description = "Only this module's.")
+            .Argument<StringGraphType>("prefix", a => a.Description = "Only this subtree: a numeric OID or a name (IF-MIB::ifTable).")
+            .Argument<StringGraphType>("name", a => a.Description = "Part of the name, case-insensitive.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<MibService>().ListOidsAsync(
+                c.Caller(),
+                c.GetArgument<string?>("moduleId") is { } module ? GlobalId.Decode(module, MibModuleType.TypeName) : null,
+                c.GetArgument<string?>("prefix"),
+                c.GetArgument<string?>("name"),
+                c.ToPageRequest(),
+                c.CancellationToken)));
+
+        Field<MibOidType>("mibOid")
+            .Description("The object at a numeric OID or name (IF-MIB::ifDescr, ifDescr.3, 1.3.6.1.2.1.2.2.1.2.3); for an instance, its column with 'instance' set.")
+            .Argument<NonNullGraphType<StringGraphType>>("oid")
+            .ResolveAsync(async c => await c.Service<MibService>().FindAsync(c.Caller(), c.GetArgument<string>("oid"), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MibTreeNodeType>>>>("mibTree")
+            .Description($"The children of an OID (the root when omitted), for a tree browser, down to 'depth' levels (1 to {MibService.MaxTreeDepth}).")
+            .Argument<StringGraphType>("oid")
+            .Argument<IntGraphType>("depth", a => a.DefaultValue = 1)
+            .ResolveAsync(async c => await c.Service<MibService>().TreeAsync(
+                c.Caller(), c.GetArgument<string?>("oid"), c.GetArgument("depth", 1), c.CancellationToken));
+
         Field<NodeInterface>("node")
             .Description("Any object by its global ID; null when it does not exist or is not yours.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -95,6 +135,7 @@ public sealed class QueryType : ObjectGraphType
             UserType.TypeName => await context.Service<UserService>().GetAsync(caller, id, context.CancellationToken),
             TenantType.TypeName => await context.Service<TenantService>().GetAsync(caller, id, context.CancellationToken),
             JobType.TypeName => await context.Service<JobService>().GetAsync(caller, id, context.CancellationToken),
+            MibModuleType.TypeName => await context.Service<MibService>().GetModuleAsync(caller, id, context.CancellationToken),
             _ => null,
         };
     }

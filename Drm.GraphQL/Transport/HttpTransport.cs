@@ -2,6 +2,8 @@ using System.Text.Json;
 using Drm.GraphQL.Auth;
 using Drm.GraphQL.Configuration;
 using Drm.GraphQL.Execution;
+using Drm.GraphQL.Uploads;
+using Microsoft.AspNetCore.Http.Features;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser.AST;
@@ -16,6 +18,7 @@ namespace Drm.GraphQL.Transport;
 public sealed class HttpTransport(
     GraphQLRunner runner,
     RequestReader reader,
+    MultipartRequestReader multipartReader,
     CallerAuthenticator authenticator,
     IGraphQLTextSerializer serializer,
     DrmSettings settings,
@@ -96,10 +99,17 @@ public sealed class HttpTransport(
     private async Task<(global::GraphQL.Transport.GraphQLRequest?, RequestError?)> ReadBodyAsync(HttpContext http)
     {
         var contentType = http.Request.ContentType;
+        if (contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var form) &&
+            string.Equals(form.MediaType.Value, MediaTypes.MultipartForm, StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReadMultipartAsync(http, form);
+        }
+
         if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var parsed) ||
             !string.Equals(parsed.MediaType.Value, MediaTypes.Json, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType, "POST a body of Content-Type application/json."));
+            return (null, new RequestError(StatusCodes.Status415UnsupportedMediaType,
+                "POST a body of Content-Type application/json, or multipart/form-data to upload files."));
         }
 
         if (http.Request.ContentLength > MaxBodyBytes)
@@ -117,6 +127,23 @@ public sealed class HttpTransport(
         {
             return (null, new RequestError(StatusCodes.Status400BadRequest, "The body is not valid JSON: " + e.Message));
         }
+    }
+
+    // File uploads (the GraphQL multipart request specification): a larger body than JSON requests may have.
+    private async Task<(global::GraphQL.Transport.GraphQLRequest?, RequestError?)> ReadMultipartAsync(HttpContext http, MediaTypeHeaderValue contentType)
+    {
+        if (http.Request.ContentLength > MultipartRequestReader.MaxBytes)
+        {
+            return (null, new RequestError(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MultipartRequestReader.MaxBytes:N0} bytes."));
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MultipartRequestReader.MaxBytes;
+        }
+
+        var (request, error) = await multipartReader.ReadAsync(http.Request, contentType, http.RequestAborted);
+        return (request, error is null ? null : new RequestError(StatusCodes.Status400BadRequest, error));
     }
 
     // Request errors and non-streamed answers use JSON even when the client also accepts SSE.

@@ -7,6 +7,7 @@ public static class MediaTypes
     public const string GraphQLResponse = "application/graphql-response+json";
     public const string Json = "application/json";
     public const string EventStream = "text/event-stream";
+    public const string MultipartForm = "multipart/form-data";
 
     /// <summary>What the client accepts, in the order we prefer to answer; null when it accepts nothing we produce.</summary>
     public static string? Negotiate(IList<MediaTypeHeaderValue> accept, bool sseEnabled)

@@ -29,7 +29,7 @@ public sealed class MibCatalogTests(EngineDatabaseFixture fixture)
             CredentialsKey = EngineDatabaseFixture.CredentialsKey,
             MibDirectories = [Path.Combine(RepositoryPaths.Shared, "data", "mibs", "rfc"), "/no/such/mib/folder"],
         };
-        var catalog = new MibCatalog(options, NullLogger<MibCatalog>.Instance);
+        var catalog = new MibCatalog(options, new Drm.Engine.Storage.TenantDatabase(Npgsql.NpgsqlDataSource.Create("Host=unused")), NullLogger<MibCatalog>.Instance);
 
         catalog.NameOf("1.3.6.1.2.1.2.2.1.7.4").ShouldBe("IF-MIB::ifAdminStatus.4");
         catalog.DisplayValueOf("1.3.6.1.2.1.2.2.1.7.4", "INTEGER", "2").ShouldBe("down(2)");

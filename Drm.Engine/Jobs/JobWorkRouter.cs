@@ -1,0 +1,20 @@
+using Akka.Streams;
+using Drm.Engine.Mibs;
+
+namespace Drm.Engine.Jobs;
+
+/// <summary>Hands each claimed job to the work of its kind.</summary>
+public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse) : IJobWork
+{
+    public Task RunAsync(JobTicket ticket, Job job, JobProgress progress, IMaterializer materializer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        IJobWork work = job.Kind switch
+        {
+            JobKind.SnmpGet or JobKind.SnmpSet or JobKind.SnmpBulkwalk => snmp,
+            JobKind.MibParse => mibParse,
+            _ => throw new NotSupportedException($"{JobNames.Of(job.Kind)} jobs come with their protocol's client; this engine cannot run them yet."),
+        };
+        return work.RunAsync(ticket, job, progress, materializer, cancellationToken);
+    }
+}

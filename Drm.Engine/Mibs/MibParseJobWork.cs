@@ -1,0 +1,106 @@
+using Akka.Streams;
+using Drm.Engine.Jobs;
+using Drm.Engine.Storage;
+using Drm.Engine.Tenancy;
+using Drm.Engine.Users;
+using Npgsql;
+
+namespace Drm.Engine.Mibs;
+
+/// <summary>
+/// <c>MIB_PARSE</c>: parses an uploaded file or archive, resolves its modules together with the tenant's stored ones
+/// and the global ones, and stores them in one transaction, so that a failure leaves the tenant's modules as they were.
+/// Each uploaded module gives one result row: the module name as <c>oid</c>, its status as <c>type</c>, a summary as
+/// <c>value</c>.
+/// </summary>
+public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog) : IJobWork
+{
+    public async Task RunAsync(JobTicket ticket, Job job, JobProgress progress, IMaterializer materializer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(progress);
+        var context = new TenantContext(ticket.TenantId, ticket.UserId, UserRole.Operator);
+        var stored = await database.ExecuteAsync(context, async (connection, ct) =>
+        {
+            var (fileName, content) = await ReadUploadAsync(connection, ticket.JobId, ct).ConfigureAwait(false);
+            IReadOnlyList<(string Name, string Text)> files;
+            try
+            {
+                files = MibUploadReader.Read(fileName, content);
+            }
+            catch (DrmException e)
+            {
+                throw new MibParseException(e.Message, e);
+            }
+
+            var parsed = TenantMibs.Parse(files);
+            var modules = parsed.Where(p => p.Name.Length > 0).Select(p => (p.Name, p.FileName, p.Source)).ToList();
+            if (modules.Count == 0)
+            {
+                var why = parsed.SelectMany(p => p.Diagnostics).FirstOrDefault();
+                throw new MibParseException($"{fileName} holds no MIB module" + (why is null ? "." : $": {why}"));
+            }
+
+            var drafts = await TenantMibs.ResolveAndStoreAsync(connection, catalog, modules, ticket.JobId, ct).ConfigureAwait(false);
+            await WriteResultsAsync(connection, ticket.JobId, drafts, parsed.Where(p => p.Name.Length == 0).Select(p => p.FileName), ct)
+                .ConfigureAwait(false);
+            await using var done = new NpgsqlCommand("DELETE FROM job_uploads WHERE job_id = $1", connection);
+            done.Parameters.Add(new() { Value = ticket.JobId });
+            await done.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return drafts.Count;
+        }, cancellationToken).ConfigureAwait(false);
+        catalog.Invalidate(ticket.TenantId);
+        await progress.AddAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<(string FileName, byte[] Content)> ReadUploadAsync(NpgsqlConnection connection, Guid jobId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT file_name, content FROM job_uploads WHERE job_id = $1", connection);
+        command.Parameters.Add(new() { Value = jobId });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false)
+            ? (reader.GetString(0), reader.GetFieldValue<byte[]>(1))
+            : throw new MibParseException("The uploaded file of this job is no longer stored; upload it again.");
+    }
+
+    private static async Task WriteResultsAsync(
+        NpgsqlConnection connection, Guid jobId, IReadOnlyList<MibModuleDraft> drafts, IEnumerable<string> filesWithoutModules, CancellationToken ct)
+    {
+        var rows = drafts
+            .Select(d => (d.Module.Name, MibStore.StatusName(d.Status), Summary(d)))
+            .Concat(filesWithoutModules.Select(f => (f, "SKIPPED", "No MIB module in this file.")))
+            .ToList();
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO job_results (job_id, seq, oid, type, value) SELECT $1, s, o, t, v FROM unnest($2::text[], $3::text[], $4::text[]) " +
+            "WITH ORDINALITY AS r(o, t, v, s)", connection);
+        insert.Parameters.Add(new() { Value = jobId });
+        insert.Parameters.Add(new() { Value = rows.Select(r => r.Item1).ToArray() });
+        insert.Parameters.Add(new() { Value = rows.Select(r => r.Item2).ToArray() });
+        insert.Parameters.Add(new() { Value = rows.Select(r => r.Item3).ToArray() });
+        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static string Summary(MibModuleDraft draft)
+    {
+        var parts = new List<string> { $"{draft.FileName}: {draft.Nodes.Count} OIDs" };
+        var warnings = draft.Diagnostics.Count(d => d.Severity == "WARNING");
+        var errors = draft.Diagnostics.Count(d => d.Severity == "ERROR");
+        if (errors > 0)
+        {
+            parts.Add($"{errors} errors (first: line {draft.Diagnostics.First(d => d.Severity == "ERROR").Line}: {draft.Diagnostics.First(d => d.Severity == "ERROR").Message})");
+        }
+
+        if (warnings > 0)
+        {
+            parts.Add($"{warnings} warnings");
+        }
+
+        var missing = draft.Imports.Where(i => !i.Resolved).Select(i => i.Module).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            parts.Add("unresolved imports from " + string.Join(", ", missing));
+        }
+
+        return string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,450 @@
+using System.Text.Json;
+using Drm.Engine.Paging;
+using Drm.Engine.Storage;
+using Drm.Engine.Tenancy;
+using Drm.Engine.Users;
+using Drm.Mib.Smi;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Drm.Engine.Mibs;
+
+/// <summary>
+/// Stored MIB modules and their OIDs. Reads go through the <c>visible_mib_*</c> views: the caller's own modules and the
+/// global ones its own do not replace. Every statement runs in the caller's tenant context.
+/// </summary>
+public sealed class MibStore(TenantDatabase database)
+{
+    internal const string ModuleColumns =
+        "id, tenant_id, name, file_name, language, status, last_updated, organization, contact_info, description, revisions, " +
+        "imports, diagnostics, oid_count, job_id, created_at, updated_at";
+
+    private const string OidColumns =
+        "module_id, module, name, oid, kind, syntax, access, status, units, description, index_parts, augments, tenant_id IS NULL";
+
+    // Stable JSON for the jsonb columns, and the same on the way back.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // The upper bound of every OID: root arcs are 0, 1 and 2.
+    private static readonly long[] AboveAll = [3];
+
+    public Task<Page<MibModuleRecord>> ListModulesAsync(TenantContext caller, string? search, PageRequest page, CancellationToken cancellationToken)
+    {
+        var (limit, after) = page.Resolve();
+        var pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + UserService.EscapeLike(search.Trim()) + "%";
+        return database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            const string filter = "($1::text IS NULL OR name ILIKE $1 OR description ILIKE $1 OR organization ILIKE $1 OR file_name ILIKE $1)";
+            long total;
+            await using (var count = new NpgsqlCommand($"SELECT count(*) FROM visible_mib_modules WHERE {filter}", connection))
+            {
+                count.Parameters.Add(Text(pattern));
+                total = (long)(await count.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+            }
+
+            await using var command = new NpgsqlCommand(
+                $"SELECT {ModuleColumns} FROM visible_mib_modules WHERE {filter} AND ($2::text IS NULL OR (name, id) > ($2, $3)) " +
+                "ORDER BY name, id LIMIT $4", connection);
+            command.Parameters.Add(Text(pattern));
+            command.Parameters.Add(Text(after?.Key));
+            command.Parameters.Add(new() { Value = after?.Id ?? Guid.Empty });
+            command.Parameters.Add(new() { Value = limit + 1 });
+            return await PageBuilder.ReadAsync(command, limit, after is not null, total, ReadModule, m => new KeysetCursor(m.Name, m.Id), ct)
+                .ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <summary>A module the caller can read by id, even a global one its own module of that name hides.</summary>
+    public Task<MibModuleRecord?> GetModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand($"SELECT {ModuleColumns} FROM mib_modules WHERE id = $1", connection);
+            command.Parameters.Add(new() { Value = id });
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadModule(reader) : null;
+        }, cancellationToken);
+
+    /// <summary>OIDs in tree order, filtered by module, by an OID prefix (the subtree) and by a name substring.</summary>
+    public Task<Page<MibOidRecord>> ListOidsAsync(
+        TenantContext caller, Guid? moduleId, uint[]? prefix, string? name, PageRequest page, CancellationToken cancellationToken)
+    {
+        var (limit, after) = page.Resolve();
+        long[]? afterOid = null;
+        string? afterName = null;
+        if (after is not null)
+        {
+            var space = after.Key.IndexOf(' ', StringComparison.Ordinal);
+            if (space < 0 || !Drm.Mib.Oids.OidText.TryParse(after.Key.AsSpan(0, space), out var arcs))
+            {
+                throw DrmException.BadInput("'after' is not a cursor this API issued.");
+            }
+
+            afterOid = Array.ConvertAll(arcs, a => (long)a);
+            afterName = after.Key[(space + 1)..];
+        }
+
+        var pattern = string.IsNullOrWhiteSpace(name) ? null : "%" + UserService.EscapeLike(name.Trim()) + "%";
+        return database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            const string filter = "($1::uuid IS NULL OR module_id = $1) AND ($2::bigint[] IS NULL OR (oid >= $2 AND oid < $3)) " +
+                                  "AND ($4::text IS NULL OR name ILIKE $4)";
+            long total;
+            await using (var count = new NpgsqlCommand($"SELECT count(*) FROM visible_mib_oids WHERE {filter}", connection))
+            {
+                AddFilter(count);
+                total = (long)(await count.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+            }
+
+            await using var command = new NpgsqlCommand(
+                $"SELECT {OidColumns} FROM visible_mib_oids WHERE {filter} " +
+                "AND ($5::bigint[] IS NULL OR (oid, module_id, name) > ($5, $6, $7)) ORDER BY oid, module_id, name LIMIT $8", connection);
+            AddFilter(command);
+            command.Parameters.Add(Oid(afterOid));
+            command.Parameters.Add(new() { Value = after?.Id ?? Guid.Empty });
+            command.Parameters.Add(Text(afterName));
+            command.Parameters.Add(new() { Value = limit + 1 });
+            return await PageBuilder.ReadAsync(command, limit, after is not null, total, ReadOid, o => new KeysetCursor($"{o.Oid} {o.Name}", o.ModuleId), ct)
+                .ConfigureAwait(false);
+        }, cancellationToken);
+
+        void AddFilter(NpgsqlCommand command)
+        {
+            command.Parameters.Add(new() { Value = (object?)moduleId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+            command.Parameters.Add(Oid(prefix is null ? null : Array.ConvertAll(prefix, a => (long)a)));
+            command.Parameters.Add(Oid(prefix is null ? null : UpperBound(prefix)));
+            command.Parameters.Add(Text(pattern));
+        }
+    }
+
+    /// <summary>
+    /// The object at <paramref name="oid"/>, or the nearest object above it with the rest as its instance; the caller's
+    /// own modules first, then SMIv2 modules, then by module name.
+    /// </summary>
+    public Task<MibOidRecord?> FindByOidAsync(TenantContext caller, uint[] oid, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            // Every prefix of the OID, longest first: one indexed probe each.
+            var prefixes = Enumerable.Range(1, oid.Length).Select(n => "{" + string.Join(',', oid.Take(n)) + "}").ToArray();
+            await using var command = new NpgsqlCommand(
+                $"SELECT {OidColumns} FROM visible_mib_oids WHERE oid = ANY (SELECT p::bigint[] FROM unnest($1::text[]) p) " +
+                "ORDER BY cardinality(oid) DESC, tenant_id IS NULL, module LIMIT 1", connection);
+            command.Parameters.Add(new() { Value = prefixes });
+            var found = await ReadOneOidAsync(command, ct).ConfigureAwait(false);
+            return found is null ? null : WithInstance(found, oid);
+        }, cancellationToken);
+
+    /// <summary>The object called <paramref name="name"/> (in <paramref name="module"/> when given), case-insensitively.</summary>
+    public Task<MibOidRecord?> FindByNameAsync(TenantContext caller, string? module, string name, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                $"SELECT {OidColumns} FROM visible_mib_oids WHERE lower(name) = lower($1) AND ($2::text IS NULL OR module = $2) " +
+                "ORDER BY name = $1 DESC, tenant_id IS NULL, module LIMIT 1", connection);
+            command.Parameters.Add(new() { Value = name });
+            command.Parameters.Add(Text(module));
+            return await ReadOneOidAsync(command, ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>The children of <paramref name="oid"/> (the root when empty), and theirs down to <paramref name="depth"/> levels.</summary>
+    public Task<IReadOnlyList<MibTreeNode>> ChildrenAsync(TenantContext caller, uint[] oid, int depth, int maxNodes, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            var budget = maxNodes;
+            return await LevelAsync(Array.ConvertAll(oid, a => (long)a), depth).ConfigureAwait(false);
+
+            async Task<IReadOnlyList<MibTreeNode>> LevelAsync(long[] parent, int levels)
+            {
+                var arcs = await ChildArcsAsync(connection, parent, budget, ct).ConfigureAwait(false);
+                budget -= arcs.Count;
+                var nodes = await NodesAtAsync(connection, parent, arcs, ct).ConfigureAwait(false);
+                var result = new List<MibTreeNode>(nodes.Count);
+                foreach (var (arc, node, hasChildren) in nodes)
+                {
+                    long[] child = [.. parent, arc];
+                    var children = levels > 1 && hasChildren && budget > 0 ? await LevelAsync(child, levels - 1).ConfigureAwait(false) : [];
+                    result.Add(new MibTreeNode(string.Join('.', child), arc, node, hasChildren, children));
+                }
+
+                return result;
+            }
+        }, cancellationToken);
+
+    /// <summary>Deletes one of the caller's modules; global modules are refused with <c>FORBIDDEN</c>.</summary>
+    public Task<bool> DeleteModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken)
+    {
+        caller.Require(UserRole.Operator);
+        return database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            await using (var lookup = new NpgsqlCommand("SELECT tenant_id FROM mib_modules WHERE id = $1", connection))
+            {
+                lookup.Parameters.Add(new() { Value = id });
+                await using var reader = await lookup.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                if (reader.IsDBNull(0))
+                {
+                    throw DrmException.Forbidden("Global MIB modules come from MIB_DIRS and cannot be deleted through the API.");
+                }
+            }
+
+            await using var delete = new NpgsqlCommand("DELETE FROM mib_modules WHERE id = $1 AND tenant_id = app.current_tenant()", connection);
+            delete.Parameters.Add(new() { Value = id });
+            return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
+    /// <summary>The caller's own modules as uploaded (name, file name, file text), to rebuild its tree from.</summary>
+    internal static async Task<List<(string Name, string FileName, string Source)>> ReadTenantSourcesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT name, file_name, source FROM mib_modules WHERE tenant_id = app.current_tenant() ORDER BY name", connection);
+        var result = new List<(string, string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Writes modules of one owner (the caller's tenant, or global when <paramref name="global"/>): a module of the same
+    /// name is replaced, with all its OIDs. Returns the number of modules written (unchanged ones are skipped).
+    /// </summary>
+    internal static async Task<int> SaveAsync(
+        NpgsqlConnection connection, bool global, IReadOnlyList<MibModuleDraft> drafts, Guid? jobId, CancellationToken ct)
+    {
+        var existing = new Dictionary<string, (byte[] Sha, string Status, int Oids)>(StringComparer.Ordinal);
+        await using (var read = new NpgsqlCommand(
+            "SELECT name, source_sha256, status, oid_count FROM mib_modules WHERE tenant_id IS NOT DISTINCT FROM (CASE WHEN $1 THEN NULL ELSE app.current_tenant() END)",
+            connection))
+        {
+            read.Parameters.Add(new() { Value = global });
+            await using var reader = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                existing[reader.GetString(0)] = (reader.GetFieldValue<byte[]>(1), reader.GetString(2), reader.GetInt32(3));
+            }
+        }
+
+        var written = 0;
+        foreach (var draft in drafts)
+        {
+            if (existing.TryGetValue(draft.Module.Name, out var stored) && stored.Sha.AsSpan().SequenceEqual(draft.SourceSha256)
+                && stored.Status == StatusName(draft.Status) && stored.Oids == draft.Nodes.Count && jobId is null)
+            {
+                continue;
+            }
+
+            var moduleId = await UpsertModuleAsync(connection, global, draft, jobId, ct).ConfigureAwait(false);
+            await InsertOidsAsync(connection, global, moduleId, draft, ct).ConfigureAwait(false);
+            written++;
+        }
+
+        return written;
+    }
+
+    internal static string StatusName(MibModuleStatus status) => status.ToString().ToUpperInvariant();
+
+    private static async Task<Guid> UpsertModuleAsync(NpgsqlConnection connection, bool global, MibModuleDraft draft, Guid? jobId, CancellationToken ct)
+    {
+        var module = draft.Module;
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO mib_modules (id, tenant_id, name, file_name, language, status, last_updated, organization, contact_info, " +
+            "description, revisions, imports, diagnostics, oid_count, source, source_sha256, job_id) " +
+            "VALUES ($1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) " +
+            "ON CONFLICT (tenant_id, name) DO UPDATE SET file_name = EXCLUDED.file_name, language = EXCLUDED.language, " +
+            "status = EXCLUDED.status, last_updated = EXCLUDED.last_updated, organization = EXCLUDED.organization, " +
+            "contact_info = EXCLUDED.contact_info, description = EXCLUDED.description, revisions = EXCLUDED.revisions, " +
+            "imports = EXCLUDED.imports, diagnostics = EXCLUDED.diagnostics, oid_count = EXCLUDED.oid_count, source = EXCLUDED.source, " +
+            "source_sha256 = EXCLUDED.source_sha256, job_id = COALESCE(EXCLUDED.job_id, mib_modules.job_id) RETURNING id",
+            connection);
+        command.Parameters.Add(new() { Value = Guid.CreateVersion7() });
+        command.Parameters.Add(new() { Value = global });
+        command.Parameters.Add(new() { Value = module.Name });
+        command.Parameters.Add(new() { Value = draft.FileName });
+        command.Parameters.Add(new() { Value = module.IsSmiV2 ? "SMIv2" : "SMIv1" });
+        command.Parameters.Add(new() { Value = StatusName(draft.Status) });
+        command.Parameters.Add(Text(module.LastUpdated));
+        command.Parameters.Add(Text(module.Organization));
+        command.Parameters.Add(Text(module.ContactInfo));
+        command.Parameters.Add(Text(module.Description));
+        command.Parameters.Add(new() { Value = module.Revisions.ToArray() });
+        command.Parameters.Add(Jsonb(draft.Imports));
+        command.Parameters.Add(Jsonb(draft.Diagnostics));
+        command.Parameters.Add(new() { Value = draft.Nodes.Count });
+        command.Parameters.Add(new() { Value = draft.Source });
+        command.Parameters.Add(new() { Value = draft.SourceSha256 });
+        command.Parameters.Add(new() { Value = (object?)jobId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        var id = (Guid)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+
+        await using var clear = new NpgsqlCommand("DELETE FROM mib_oids WHERE module_id = $1", connection);
+        clear.Parameters.Add(new() { Value = id });
+        await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return id;
+    }
+
+    private static async Task InsertOidsAsync(NpgsqlConnection connection, bool global, Guid moduleId, MibModuleDraft draft, CancellationToken ct)
+    {
+        if (draft.Nodes.Count == 0)
+        {
+            return;
+        }
+
+        var nodes = draft.Nodes;
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO mib_oids (module_id, tenant_id, module, name, oid, kind, syntax, access, status, units, description, index_parts, augments) " +
+            "SELECT $1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, n, o::bigint[], k, s::jsonb, a, st, u, d, i::jsonb, au " +
+            "FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) " +
+            "AS t(n, o, k, s, a, st, u, d, i, au)",
+            connection);
+        command.Parameters.Add(new() { Value = moduleId });
+        command.Parameters.Add(new() { Value = global });
+        command.Parameters.Add(new() { Value = draft.Module.Name });
+        command.Parameters.Add(Texts(nodes.Select(n => n.Name)));
+        command.Parameters.Add(Texts(nodes.Select(n => "{" + string.Join(',', n.Oid) + "}")));
+        command.Parameters.Add(Texts(nodes.Select(n => MibModuleDraft.KindName(n.Kind))));
+        command.Parameters.Add(Texts(nodes.Select(n => MibModuleDraft.SyntaxOf(n) is { } s ? JsonSerializer.Serialize(s, Json) : null)));
+        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Access)));
+        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Status)));
+        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Units)));
+        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Description)));
+        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Index.Count > 0
+            ? JsonSerializer.Serialize(n.Definition.Index.Select(i => new MibIndexPart(i.Name, i.Implied)), Json)
+            : null)));
+        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Augments)));
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    // The distinct arcs directly below the parent, found by skipping from one child's subtree to the next through the
+    // index: a subtree with a million OIDs costs one probe per child, not a scan.
+    private static async Task<List<long>> ChildArcsAsync(NpgsqlConnection connection, long[] parent, int max, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "WITH RECURSIVE arcs(arc) AS (" +
+            "  (SELECT o.oid[$2 + 1] FROM visible_mib_oids o WHERE o.oid > $1 AND o.oid < $3 ORDER BY o.oid LIMIT 1)" +
+            "  UNION ALL" +
+            "  SELECT (SELECT o.oid[$2 + 1] FROM visible_mib_oids o WHERE o.oid >= ($1 || (a.arc + 1)) AND o.oid < $3 ORDER BY o.oid LIMIT 1)" +
+            "  FROM arcs a WHERE a.arc IS NOT NULL" +
+            ") SELECT arc FROM arcs WHERE arc IS NOT NULL LIMIT $4",
+            connection);
+        command.Parameters.Add(Oid(parent));
+        command.Parameters.Add(new() { Value = parent.Length });
+        command.Parameters.Add(Oid(parent.Length == 0 ? AboveAll : UpperBound(parent)));
+        command.Parameters.Add(new() { Value = Math.Max(0, max) });
+        var arcs = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            arcs.Add(reader.GetInt64(0));
+        }
+
+        return arcs;
+    }
+
+    private static async Task<List<(long Arc, MibOidRecord? Node, bool HasChildren)>> NodesAtAsync(
+        NpgsqlConnection connection, long[] parent, List<long> arcs, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT c.arc, n.*, EXISTS (SELECT 1 FROM visible_mib_oids d WHERE d.oid > ($1 || c.arc) AND d.oid < ($1 || (c.arc + 1))) " +
+            "FROM unnest($2::bigint[]) WITH ORDINALITY AS c(arc, at) " +
+            $"LEFT JOIN LATERAL (SELECT {OidColumns} FROM visible_mib_oids o WHERE o.oid = ($1 || c.arc) " +
+            "ORDER BY tenant_id IS NULL, module LIMIT 1) n ON true ORDER BY c.at",
+            connection);
+        command.Parameters.Add(Oid(parent));
+        command.Parameters.Add(new() { Value = arcs.ToArray() });
+        var result = new List<(long, MibOidRecord?, bool)>(arcs.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var node = reader.IsDBNull(1) ? null : ReadOid(reader, 1);
+            result.Add((reader.GetInt64(0), node, reader.GetBoolean(reader.FieldCount - 1)));
+        }
+
+        return result;
+    }
+
+    private static async Task<MibOidRecord?> ReadOneOidAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadOid(reader) : null;
+    }
+
+    private static MibOidRecord WithInstance(MibOidRecord found, uint[] oid)
+    {
+        var length = found.Oid.Count(c => c == '.') + 1;
+        return length < oid.Length ? found with { Instance = string.Join('.', oid.Skip(length)) } : found;
+    }
+
+    internal static MibModuleRecord ReadModule(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0),
+        reader.IsDBNull(1) ? null : reader.GetGuid(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        Enum.Parse<MibModuleStatus>(reader.GetString(5), ignoreCase: true),
+        NullableText(reader, 6),
+        NullableText(reader, 7),
+        NullableText(reader, 8),
+        NullableText(reader, 9),
+        reader.GetFieldValue<string[]>(10),
+        JsonSerializer.Deserialize<List<MibModuleImport>>(reader.GetString(11), Json) ?? [],
+        JsonSerializer.Deserialize<List<MibModuleDiagnostic>>(reader.GetString(12), Json) ?? [],
+        reader.GetInt32(13),
+        reader.IsDBNull(14) ? null : reader.GetGuid(14),
+        reader.GetFieldValue<DateTimeOffset>(15),
+        reader.GetFieldValue<DateTimeOffset>(16));
+
+    private static MibOidRecord ReadOid(NpgsqlDataReader reader) => ReadOid(reader, 0);
+
+    private static MibOidRecord ReadOid(NpgsqlDataReader reader, int at) => new(
+        reader.GetGuid(at),
+        reader.GetString(at + 1),
+        reader.GetString(at + 2),
+        string.Join('.', reader.GetFieldValue<long[]>(at + 3)),
+        reader.GetString(at + 4),
+        reader.IsDBNull(at + 5) ? null : JsonSerializer.Deserialize<MibOidSyntax>(reader.GetString(at + 5), Json),
+        NullableText(reader, at + 6),
+        NullableText(reader, at + 7),
+        NullableText(reader, at + 8),
+        NullableText(reader, at + 9),
+        reader.IsDBNull(at + 10) ? [] : JsonSerializer.Deserialize<List<MibIndexPart>>(reader.GetString(at + 10), Json) ?? [],
+        NullableText(reader, at + 11),
+        reader.GetBoolean(at + 12));
+
+    private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    // Every OID below the prefix sorts before the prefix with its last arc raised by one.
+    private static long[] UpperBound(IReadOnlyList<uint> prefix)
+    {
+        if (prefix.Count == 0)
+        {
+            return AboveAll;
+        }
+
+        var bound = prefix.Select(a => (long)a).ToArray();
+        bound[^1]++;
+        return bound;
+    }
+
+    private static long[] UpperBound(long[] prefix)
+    {
+        var bound = (long[])prefix.Clone();
+        bound[^1]++;
+        return bound;
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Texts(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Oid(long[]? value) =>
+        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
+
+    private static NpgsqlParameter Jsonb<T>(T value) => new() { Value = JsonSerializer.Serialize(value, Json), NpgsqlDbType = NpgsqlDbType.Jsonb };
+}
