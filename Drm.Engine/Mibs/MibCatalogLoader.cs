@@ -1,6 +1,7 @@
 using Drm.Engine.Storage;
 using Drm.Engine.Tenancy;
 using Drm.Engine.Users;
+using Drm.Mib.Smi;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -18,6 +19,8 @@ public sealed class MibCatalogLoader(MibCatalog catalog, TenantDatabase database
     // Global rows belong to no tenant: written as the platform, which the policies allow to write rows without one.
     private static readonly TenantContext Platform = new(Guid.Empty, Guid.Empty, UserRole.Admin, IsPlatformAdmin: true);
 
+    private const string BuiltIn = "(built in)";
+
     private readonly TaskCompletionSource _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when the global modules are parsed and stored (or storing them failed, which is logged).</summary>
@@ -34,6 +37,10 @@ public sealed class MibCatalogLoader(MibCatalog catalog, TenantDatabase database
                 var source = await File.ReadAllTextAsync(file.Path, stoppingToken).ConfigureAwait(false);
                 drafts.AddRange(file.Modules.DistinctBy(m => m.Name).Select(m => MibModuleDraft.Resolve(m, Path.GetFileName(file.Path), source, file.Diagnostics, tree)));
             }
+
+            // The core SMI modules the library knows without files are stored too, unless a file in MIB_DIRS has them.
+            var builtIn = tree.Modules.Where(m => CoreModules.Names.Contains(m.Name) && m.Source == BuiltIn);
+            drafts.AddRange(builtIn.Select(m => MibModuleDraft.Resolve(m, BuiltIn, CoreModules.Source, [], tree)));
 
             // The same module name in two files: the first file (in path order) wins, as in the tree.
             drafts = drafts.DistinctBy(d => d.Module.Name).ToList();

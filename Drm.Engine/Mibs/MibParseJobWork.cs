@@ -20,7 +20,30 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(progress);
         var context = new TenantContext(ticket.TenantId, ticket.UserId, UserRole.Operator);
-        var stored = await database.ExecuteAsync(context, async (connection, ct) =>
+        int stored;
+        try
+        {
+            stored = await StoreAsync(ticket, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MibParseException)
+        {
+            // The file will never parse: drop it rather than keep it for ever. (After a crash the transaction rolled
+            // back and the file stays for the retry.)
+            await database.ExecuteAsync(context, async (connection, ct) =>
+            {
+                await using var drop = new NpgsqlCommand("DELETE FROM job_uploads WHERE job_id = $1", connection);
+                drop.Parameters.Add(new() { Value = ticket.JobId });
+                return await drop.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        catalog.Invalidate(ticket.TenantId);
+        await progress.AddAsync(stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<int> StoreAsync(JobTicket ticket, TenantContext context, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(context, async (connection, ct) =>
         {
             var (fileName, content) = await ReadUploadAsync(connection, ticket.JobId, ct).ConfigureAwait(false);
             IReadOnlyList<(string Name, string Text)> files;
@@ -48,10 +71,7 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
             done.Parameters.Add(new() { Value = ticket.JobId });
             await done.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             return drafts.Count;
-        }, cancellationToken).ConfigureAwait(false);
-        catalog.Invalidate(ticket.TenantId);
-        await progress.AddAsync(stored, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 
     private static async Task<(string FileName, byte[] Content)> ReadUploadAsync(NpgsqlConnection connection, Guid jobId, CancellationToken ct)
     {

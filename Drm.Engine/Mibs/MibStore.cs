@@ -127,7 +127,7 @@ public sealed class MibStore(TenantDatabase database)
             var prefixes = Enumerable.Range(1, oid.Length).Select(n => "{" + string.Join(',', oid.Take(n)) + "}").ToArray();
             await using var command = new NpgsqlCommand(
                 $"SELECT {OidColumns} FROM visible_mib_oids WHERE oid = ANY (SELECT p::bigint[] FROM unnest($1::text[]) p) " +
-                "ORDER BY cardinality(oid) DESC, tenant_id IS NULL, module LIMIT 1", connection);
+                "ORDER BY cardinality(oid) DESC, tenant_id IS NULL, smi_v1, module LIMIT 1", connection);
             command.Parameters.Add(new() { Value = prefixes });
             var found = await ReadOneOidAsync(command, ct).ConfigureAwait(false);
             return found is null ? null : WithInstance(found, oid);
@@ -139,7 +139,7 @@ public sealed class MibStore(TenantDatabase database)
         {
             await using var command = new NpgsqlCommand(
                 $"SELECT {OidColumns} FROM visible_mib_oids WHERE lower(name) = lower($1) AND ($2::text IS NULL OR module = $2) " +
-                "ORDER BY name = $1 DESC, tenant_id IS NULL, module LIMIT 1", connection);
+                "ORDER BY name = $1 DESC, tenant_id IS NULL, smi_v1, module LIMIT 1", connection);
             command.Parameters.Add(new() { Value = name });
             command.Parameters.Add(Text(module));
             return await ReadOneOidAsync(command, ct).ConfigureAwait(false);
@@ -297,8 +297,8 @@ public sealed class MibStore(TenantDatabase database)
 
         var nodes = draft.Nodes;
         await using var command = new NpgsqlCommand(
-            "INSERT INTO mib_oids (module_id, tenant_id, module, name, oid, kind, syntax, access, status, units, description, index_parts, augments) " +
-            "SELECT $1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, n, o::bigint[], k, s::jsonb, a, st, u, d, i::jsonb, au " +
+            "INSERT INTO mib_oids (module_id, tenant_id, module, name, oid, kind, syntax, access, status, units, description, index_parts, augments, smi_v1) " +
+            "SELECT $1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, n, o::bigint[], k, s::jsonb, a, st, u, d, i::jsonb, au, $14 " +
             "FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) " +
             "AS t(n, o, k, s, a, st, u, d, i, au)",
             connection);
@@ -317,6 +317,7 @@ public sealed class MibStore(TenantDatabase database)
             ? JsonSerializer.Serialize(n.Definition.Index.Select(i => new MibIndexPart(i.Name, i.Implied)), Json)
             : null)));
         command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Augments)));
+        command.Parameters.Add(new() { Value = !draft.Module.IsSmiV2 });
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
@@ -353,7 +354,7 @@ public sealed class MibStore(TenantDatabase database)
             $"SELECT c.arc, n.*, EXISTS (SELECT 1 FROM visible_mib_oids d WHERE d.oid > ($1 || c.arc) AND d.oid < ($1 || (c.arc + 1))) " +
             "FROM unnest($2::bigint[]) WITH ORDINALITY AS c(arc, at) " +
             $"LEFT JOIN LATERAL (SELECT {OidColumns} FROM visible_mib_oids o WHERE o.oid = ($1 || c.arc) " +
-            "ORDER BY tenant_id IS NULL, module LIMIT 1) n ON true ORDER BY c.at",
+            "ORDER BY tenant_id IS NULL, smi_v1, module LIMIT 1) n ON true ORDER BY c.at",
             connection);
         command.Parameters.Add(Oid(parent));
         command.Parameters.Add(new() { Value = arcs.ToArray() });

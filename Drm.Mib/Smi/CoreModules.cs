@@ -10,6 +10,9 @@ public static class CoreModules
 {
     public static IReadOnlyList<string> Names { get; } = ["SNMPv2-SMI", "SNMPv2-TC", "SNMPv2-CONF", "RFC1155-SMI", "RFC-1212", "RFC-1215"];
 
+    /// <summary>The modules' text, as a file holding all six would read.</summary>
+    public static string Source => Text;
+
     /// <summary>Parses the texts; they are part of the library, so a diagnostic here is a bug.</summary>
     public static IReadOnlyList<MibModule> Load()
     {

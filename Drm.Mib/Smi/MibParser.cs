@@ -182,7 +182,8 @@ public sealed class MibParser
             Error(Current, $"Module {_module.Name} has no END.");
         }
 
-        if (_module.Imports.Any(i => i.Module is "SNMPv2-SMI" or "SNMPv2-TC" or "SNMPv2-CONF") ||
+        if (_module.Name is "SNMPv2-SMI" or "SNMPv2-TC" or "SNMPv2-CONF" ||
+            _module.Imports.Any(i => i.Module is "SNMPv2-SMI" or "SNMPv2-TC" or "SNMPv2-CONF") ||
             _module.Definitions.Any(d => d.Macro == "MODULE-IDENTITY"))
         {
             _module.IsSmiV2 = true;

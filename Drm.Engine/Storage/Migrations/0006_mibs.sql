@@ -59,6 +59,8 @@ CREATE TABLE mib_oids (
     -- [{"name": "ifIndex", "implied": false}]
     index_parts  jsonb,
     augments     text,
+    -- Where modules disagree about an OID's name, SMIv2 modules are preferred (SNMPv2-SMI over RFC1155-SMI).
+    smi_v1       boolean NOT NULL DEFAULT false,
     PRIMARY KEY (module_id, name)
 );
 CREATE INDEX mib_oids_oid ON mib_oids (oid);
