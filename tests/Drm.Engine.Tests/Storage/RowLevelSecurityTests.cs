@@ -1,3 +1,4 @@
+using System.Globalization;
 using Drm.Engine.Credentials;
 using Drm.Engine.Devices;
 using Drm.Engine.Storage;
@@ -9,7 +10,10 @@ namespace Drm.Engine.Tests.Storage;
 public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
 {
     private static readonly string[] TenantTables =
-        ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints", "jobs", "job_results", "job_events"];
+        ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints", "jobs", "job_results", "job_events", "job_uploads"];
+
+    // Tables that also hold global rows (tenant_id NULL) every tenant reads.
+    private static readonly string[] CatalogTables = ["mib_modules", "mib_oids"];
 
     [Fact]
     public async Task EveryTableButTheResultRowsPartition_HasRowLevelSecurityEnabledAndForced()
@@ -28,7 +32,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
             }
         }
 
-        tables.Keys.ShouldBe(TenantTables, ignoreOrder: true);
+        tables.Keys.ShouldBe(TenantTables.Concat(CatalogTables), ignoreOrder: true);
         foreach (var (table, flags) in tables)
         {
             flags.ShouldBe((true, true), $"table {table}");
@@ -256,6 +260,62 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task MibRows_AreSeenByTheirTenantOnly_AndGlobalRowsAreReadByAllButWrittenByThePlatformOnly()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        var alpha = await scope.CreateTenantAsync("alpha");
+        var beta = await scope.CreateTenantAsync("beta");
+        await using var connection = await scope.OpenAppConnectionAsync();
+
+        async Task<long> ExecuteAsync(Guid? tenant, bool platform, string sql)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            if (tenant is { } id)
+            {
+                await SetTenantAsync(connection, id);
+            }
+
+            await using (var flag = new NpgsqlCommand("SELECT app.set_platform_admin($1)", connection))
+            {
+                flag.Parameters.Add(new() { Value = platform });
+                await flag.ExecuteNonQueryAsync();
+            }
+
+            await using var command = new NpgsqlCommand(sql, connection);
+            var result = sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)(await command.ExecuteScalarAsync())! : await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            return result;
+        }
+
+        const string Module = "INSERT INTO mib_modules (id, tenant_id, name, file_name, language, status, source, source_sha256) " +
+                              "VALUES (gen_random_uuid(), {0}, '{1}', 'f.mib', 'SMIv2', 'OK', '', '\\x00')";
+        const string Oid = "INSERT INTO mib_oids (module_id, tenant_id, module, name, oid, kind) " +
+                           "SELECT id, tenant_id, name, 'n', '{{1,3}}', 'NODE' FROM mib_modules WHERE name = '{0}'";
+        await ExecuteAsync(Guid.Empty, platform: true, string.Format(CultureInfo.InvariantCulture, Module, "NULL", "GLOBAL-MIB"));
+        await ExecuteAsync(Guid.Empty, platform: true, string.Format(CultureInfo.InvariantCulture, Oid, "GLOBAL-MIB"));
+        await ExecuteAsync(alpha.TenantId, platform: false, string.Format(CultureInfo.InvariantCulture, Module, "app.current_tenant()", "ALPHA-MIB"));
+        await ExecuteAsync(alpha.TenantId, platform: false, string.Format(CultureInfo.InvariantCulture, Oid, "ALPHA-MIB"));
+
+        foreach (var table in CatalogTables)
+        {
+            (await ExecuteAsync(alpha.TenantId, false, $"SELECT count(*) FROM {table}")).ShouldBe(2, table);
+            (await ExecuteAsync(beta.TenantId, false, $"SELECT count(*) FROM {table}")).ShouldBe(1, table);
+            (await ExecuteAsync(null, false, $"SELECT count(*) FROM {table} WHERE tenant_id IS NOT NULL")).ShouldBe(0, table);
+            // A tenant can neither change nor delete global rows, nor another tenant's.
+            (await ExecuteAsync(beta.TenantId, false, $"DELETE FROM {table}")).ShouldBe(0, table);
+        }
+
+        (await ExecuteAsync(alpha.TenantId, false, "UPDATE mib_modules SET description = 'mine now' WHERE tenant_id IS NULL")).ShouldBe(0);
+        var planted = await Should.ThrowAsync<PostgresException>(() =>
+            ExecuteAsync(alpha.TenantId, false, string.Format(CultureInfo.InvariantCulture, Module, "NULL", "PLANTED-MIB")));
+        planted.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        var foreign = await Should.ThrowAsync<PostgresException>(() =>
+            ExecuteAsync(alpha.TenantId, false, string.Format(CultureInfo.InvariantCulture, Module, $"'{beta.TenantId}'", "PLANTED-MIB")));
+        foreign.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        (await ExecuteAsync(alpha.TenantId, false, "SELECT count(*) FROM mib_modules")).ShouldBe(2);
+    }
+
     private static async Task SetTenantAsync(NpgsqlConnection connection, Guid tenantId)
     {
         await using var set = new NpgsqlCommand("SELECT app.set_current_tenant($1::uuid)", connection);
@@ -286,7 +346,8 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         foreach (var sql in (string[])[
             "INSERT INTO jobs (id, tenant_id, device_id, kind, status, created_by) VALUES ($1, $2, $3, 'SNMP_GET', 'COMPLETED', $4)",
             "INSERT INTO job_results (job_id, seq, oid, type, value) VALUES ($1, 1, '1.3.6.1.2.1.1.5.0', 'STRING', 'gw')",
-            "INSERT INTO job_events (job_id, status, message) VALUES ($1, 'COMPLETED', '1 items.')"])
+            "INSERT INTO job_events (job_id, status, message) VALUES ($1, 'COMPLETED', '1 items.')",
+            "INSERT INTO job_uploads (job_id, tenant_id, file_name, content) VALUES ($1, app.current_tenant(), 'x.mib', '\\x00')"])
         {
             await using var insert = new NpgsqlCommand(sql, connection);
             insert.Parameters.Add(new() { Value = jobId });
