@@ -38,7 +38,8 @@ public sealed class MultipartRequestReader(RequestReader reader)
         {
             while (await multipart.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) ||
+                    !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     return (null, "Every part of a multipart request needs 'Content-Disposition: form-data; name=…'.");
                 }

@@ -10,6 +10,7 @@ using Drm.GraphQL.Configuration;
 using Drm.GraphQL.Hosting;
 using Drm.TestUtils;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Drm.GraphQL.Tests.ServerFixture))]
 
@@ -76,6 +77,8 @@ public sealed class ServerFixture : IAsyncLifetime
         PlatformAdminToken = Tokens.Mint(Guid.NewGuid(), Guid.NewGuid(), UserRole.Admin, platformAdmin: true);
         Alpha = await CreateTenantAsync("alpha");
         Beta = await CreateTenantAsync("beta");
+        // The global MIBs are stored in the background after start-up; the MIB tests read them.
+        await _app.Services.GetRequiredService<Drm.Engine.Mibs.MibCatalogLoader>().Stored;
     }
 
     public async ValueTask DisposeAsync()

@@ -14,39 +14,6 @@ namespace Drm.Engine.Tests.Mibs;
 /// <summary>The MIB library in the engine: uploads parsed by MIB_PARSE jobs into PostgreSQL, browsing, tenants, global modules.</summary>
 public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
 {
-    internal const string TestTc = """
-        DRM-TEST-TC DEFINITIONS ::= BEGIN
-        IMPORTS enterprises FROM SNMPv2-SMI
-                TEXTUAL-CONVENTION FROM SNMPv2-TC;
-        drmTest OBJECT IDENTIFIER ::= { enterprises 99999 }
-        DrmLevel ::= TEXTUAL-CONVENTION
-            STATUS current
-            DESCRIPTION "A level."
-            SYNTAX INTEGER { low(1), high(2) }
-        END
-        """;
-
-    internal const string TestMib = """
-        DRM-TEST-MIB DEFINITIONS ::= BEGIN
-        IMPORTS OBJECT-TYPE FROM SNMPv2-SMI
-                DisplayString FROM SNMPv2-TC
-                drmTest, DrmLevel FROM DRM-TEST-TC;
-        drmTestObjects OBJECT IDENTIFIER ::= { drmTest 1 }
-        drmTestScalar OBJECT-TYPE
-            SYNTAX DisplayString (SIZE (0..32))
-            MAX-ACCESS read-only
-            STATUS current
-            DESCRIPTION "A scalar."
-            ::= { drmTestObjects 1 }
-        drmTestLevel OBJECT-TYPE
-            SYNTAX DrmLevel
-            MAX-ACCESS read-write
-            STATUS current
-            DESCRIPTION "A level."
-            ::= { drmTestObjects 2 }
-        END
-        """;
-
     [Fact]
     public async Task GlobalModules_AreStoredAtStartUp_AndEveryTenantReadsThem()
     {
@@ -81,7 +48,7 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
         var alpha = await engine.CreateTenantAsync("alpha");
         var mibs = engine.Get<MibService>();
 
-        var job = await UploadAsync(engine, alpha, "drm-test.tar.gz", TestArchives.Of(("DRM-TEST-TC.txt", TestTc), ("mibs/DRM-TEST-MIB.my", TestMib)));
+        var job = await UploadAsync(engine, alpha, "drm-test.tar.gz", TestArchives.Of(("DRM-TEST-TC.txt", TestMibs.Tc), ("mibs/DRM-TEST-MIB.my", TestMibs.Mib)));
 
         job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
         job.ItemsDone.ShouldBe(2);
@@ -127,14 +94,14 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
         var alpha = await engine.CreateTenantAsync("alpha");
         var mibs = engine.Get<MibService>();
 
-        (await UploadAsync(engine, alpha, "DRM-TEST-MIB.mib", Encoding.UTF8.GetBytes(TestMib))).Status.ShouldBe(JobStatus.Completed);
+        (await UploadAsync(engine, alpha, "DRM-TEST-MIB.mib", Encoding.UTF8.GetBytes(TestMibs.Mib))).Status.ShouldBe(JobStatus.Completed);
         var waiting = (await AllModulesAsync(mibs, alpha)).Single(m => m.Name == "DRM-TEST-MIB");
         waiting.Status.ShouldBe(MibModuleStatus.Unresolved);
         waiting.Imports.Single(i => i.Module == "DRM-TEST-TC").Resolved.ShouldBeFalse();
         waiting.Diagnostics.ShouldContain(d => d.Message.Contains("DRM-TEST-TC"));
         (await mibs.FindAsync(alpha, "DRM-TEST-MIB::drmTestScalar", default)).ShouldBeNull();
 
-        (await UploadAsync(engine, alpha, "DRM-TEST-TC.txt", Encoding.UTF8.GetBytes(TestTc))).Status.ShouldBe(JobStatus.Completed);
+        (await UploadAsync(engine, alpha, "DRM-TEST-TC.txt", Encoding.UTF8.GetBytes(TestMibs.Tc))).Status.ShouldBe(JobStatus.Completed);
 
         var resolved = (await AllModulesAsync(mibs, alpha)).Single(m => m.Name == "DRM-TEST-MIB");
         resolved.Status.ShouldBe(MibModuleStatus.Ok);
@@ -157,7 +124,7 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
             END
             """;
 
-        await UploadAsync(engine, alpha, "drm-test.tgz", TestArchives.Of(("DRM-TEST-TC.txt", TestTc), ("DRM-TEST-MIB.txt", TestMib), ("UCD-DEMO-MIB.txt", ownDemo)));
+        await UploadAsync(engine, alpha, "drm-test.tgz", TestArchives.Of(("DRM-TEST-TC.txt", TestMibs.Tc), ("DRM-TEST-MIB.txt", TestMibs.Mib), ("UCD-DEMO-MIB.txt", ownDemo)));
 
         (await mibs.FindAsync(alpha, "UCD-DEMO-MIB::ucdDemoMIB", default)).ShouldNotBeNull().Oid.ShouldBe("1.3.6.1.4.1.99998");
         (await mibs.FindAsync(alpha, "UCD-DEMO-MIB::ucdDemoPublic", default)).ShouldBeNull();
@@ -185,7 +152,7 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
         await using var engine = await StartAsync();
         var alpha = await engine.CreateTenantAsync("alpha");
         var mibs = engine.Get<MibService>();
-        await UploadAsync(engine, alpha, "drm-test.tar.gz", TestArchives.Of(("DRM-TEST-TC.txt", TestTc), ("DRM-TEST-MIB.txt", TestMib)));
+        await UploadAsync(engine, alpha, "drm-test.tar.gz", TestArchives.Of(("DRM-TEST-TC.txt", TestMibs.Tc), ("DRM-TEST-MIB.txt", TestMibs.Mib)));
         var modules = await AllModulesAsync(mibs, alpha);
 
         var global = modules.First(m => m.IsGlobal);
@@ -245,7 +212,7 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
     {
         await using var engine = await StartAsync();
         var alpha = await engine.CreateTenantAsync("alpha");
-        var good = Encoding.UTF8.GetBytes(TestTc);
+        var good = Encoding.UTF8.GetBytes(TestMibs.Tc);
         var content = kind switch
         {
             "traversal" => TestArchives.Build(w => { w.WriteEntry(TestArchives.File("ok/DRM-TEST-TC.txt", good)); w.WriteEntry(TestArchives.File("../../etc/evil.mib", good)); }),
@@ -289,7 +256,7 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
         await using var engine = await StartAsync();
         var alpha = await engine.CreateTenantAsync("alpha");
         var mibs = engine.Get<MibService>();
-        await UploadAsync(engine, alpha, "DRM-TEST-TC.txt", Encoding.UTF8.GetBytes(TestTc));
+        await UploadAsync(engine, alpha, "DRM-TEST-TC.txt", Encoding.UTF8.GetBytes(TestMibs.Tc));
         var before = (await AllModulesAsync(mibs, alpha)).Single(m => m.Name == "DRM-TEST-TC");
 
         var job = await UploadAsync(engine, alpha, "notes.txt", Encoding.UTF8.GetBytes("These are my notes, not a MIB."));

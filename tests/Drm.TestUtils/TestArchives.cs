@@ -2,10 +2,10 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 
-namespace Drm.Engine.Tests.Mibs;
+namespace Drm.TestUtils;
 
 /// <summary>Builds .tar.gz uploads in memory, including the hostile ones an archive reader must refuse.</summary>
-internal static class TestArchives
+public static class TestArchives
 {
     public static byte[] Of(params (string Name, string Text)[] files) =>
         Build(writer =>

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Drm.TestUtils;
+
+namespace Drm.GraphQL.Tests.Mibs;
+
+/// <summary>The MIB library through the API: multipart uploads, browsing, lookups, deletion, roles and tenants.</summary>
+public sealed class MibApiTests(ServerFixture server)
+{
+    private const string Upload = "mutation($file: Upload!, $name: String) { uploadMib(file: $file, name: $name) { id kind status } }";
+
+    [Fact]
+    public async Task AnArchiveUploadedAsAMultipartRequest_IsParsedByAJob_AndBrowsableByItsTenantOnly()
+    {
+        var archive = TestArchives.Of(("DRM-TEST-TC.txt", TestMibs.Tc), ("DRM-TEST-MIB.txt", TestMibs.Mib));
+
+        var uploaded = await PostMultipartAsync(Upload, "drm-test.tar.gz", archive, server.Alpha.OperatorToken);
+
+        uploaded.Status.ShouldBe(200, uploaded.Raw);
+        var job = uploaded.Data("uploadMib");
+        job["kind"]!.GetValue<string>().ShouldBe("MIB_PARSE");
+        var finished = await WaitForJobAsync(job["id"]!.GetValue<string>(), server.Alpha.OperatorToken);
+        finished["status"]!.GetValue<string>().ShouldBe("COMPLETED", finished.ToJsonString());
+        finished["results"]!["edges"]!.AsArray().Select(e => e!["node"]!["oid"]!.GetValue<string>()).ShouldBe(["DRM-TEST-MIB", "DRM-TEST-TC"], ignoreOrder: true);
+
+        var modules = await server.PostAsync(
+            "{ mibModules(search: \"DRM-TEST\") { totalCount edges { node { id name status isGlobal fileName imports { module resolved } warnings { message } oidCount } } } }",
+            token: server.Alpha.ViewerToken);
+        modules.Errors.ShouldBeNull(modules.Raw);
+        modules.Data("mibModules")["totalCount"]!.GetValue<int>().ShouldBe(2);
+        var mib = modules.Data("mibModules")["edges"]!.AsArray().Select(e => e!["node"]!).Single(n => n["name"]!.GetValue<string>() == "DRM-TEST-MIB");
+        mib["status"]!.GetValue<string>().ShouldBe("OK");
+        mib["isGlobal"]!.GetValue<bool>().ShouldBeFalse();
+        mib["oidCount"]!.GetValue<int>().ShouldBe(3);
+        mib["imports"]!.AsArray().ShouldAllBe(i => i!["resolved"]!.GetValue<bool>());
+
+        var lookup = await server.PostAsync(
+            "{ byName: mibOid(oid: \"DRM-TEST-MIB::drmTestLevel\") { oid fullName kind access syntax { type baseType textualConventions enumeration { name value } } module { name } } " +
+            "byInstance: mibOid(oid: \"1.3.6.1.4.1.99999.1.1.0\") { fullName instance syntax { sizes } } " +
+            "tree: mibTree(oid: \"1.3.6.1.4.1.99999\", depth: 2) { oid name hasChildren children { arc name object { kind } } } }",
+            token: server.Alpha.ViewerToken);
+        lookup.Errors.ShouldBeNull(lookup.Raw);
+        var level = lookup.Data("byName");
+        level["oid"]!.GetValue<string>().ShouldBe("1.3.6.1.4.1.99999.1.2");
+        level["syntax"]!["textualConventions"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["DrmLevel"]);
+        level["syntax"]!["enumeration"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()).ShouldBe(["low", "high"]);
+        level["module"]!["name"]!.GetValue<string>().ShouldBe("DRM-TEST-MIB");
+        lookup.Data("byInstance")["fullName"]!.GetValue<string>().ShouldBe("DRM-TEST-MIB::drmTestScalar");
+        lookup.Data("byInstance")["instance"]!.GetValue<string>().ShouldBe("0");
+        var tree = lookup.Data("tree").AsArray().ShouldHaveSingleItem()!;
+        tree["name"]!.GetValue<string>().ShouldBe("drmTestObjects");
+        tree["children"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["drmTestScalar", "drmTestLevel"]);
+
+        var other = await server.PostAsync(
+            "{ mibModules(search: \"DRM-TEST\") { totalCount } mibOid(oid: \"DRM-TEST-MIB::drmTestLevel\") { oid } }", token: server.Beta.AdminToken);
+        other.Data("mibModules")["totalCount"]!.GetValue<int>().ShouldBe(0);
+        other.Body["data"]!["mibOid"].ShouldBeNull();
+        var id = mib["id"]!.GetValue<string>();
+        (await server.PostAsync("query($id: ID!) { mibModule(id: $id) { name } }", new { id }, server.Beta.AdminToken)).Body["data"]!["mibModule"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Uploads_AreRefusedWithStableCodes_ForViewersBadArchivesAndMalformedMultipartRequests()
+    {
+        var good = Encoding.UTF8.GetBytes(TestMibs.Tc);
+
+        var viewer = await PostMultipartAsync(Upload, "DRM-TEST-TC.txt", good, server.Alpha.ViewerToken);
+        viewer.Code.ShouldBe("FORBIDDEN");
+
+        var traversal = TestArchives.Build(w => w.WriteEntry(TestArchives.File("../../evil.mib", good)));
+        var refused = await PostMultipartAsync(Upload, "evil.tar.gz", traversal, server.Alpha.OperatorToken);
+        refused.Code.ShouldBe("BAD_USER_INPUT");
+        refused.Errors![0]!["message"]!.GetValue<string>().ShouldContain("outside the archive");
+
+        var renamed = await PostMultipartAsync(Upload, "upload.bin", good, server.Alpha.OperatorToken, name: "mibs.zip");
+        renamed.Code.ShouldBe("BAD_USER_INPUT");
+
+        // The map names a part the request does not carry: a request error, nothing executed.
+        var missing = await SendAsync(Multipart(Upload, new { file = (string?)null }, """{ "0": ["variables.file"] }"""), server.Alpha.OperatorToken);
+        missing.Status.ShouldBe(400);
+        missing.Raw.ShouldContain("does not carry");
+
+        var wrongPath = await SendAsync(
+            Multipart(Upload, new { file = (string?)null }, """{ "0": ["variables.nothere"] }""", ("0", "a.mib", good)), server.Alpha.OperatorToken);
+        wrongPath.Status.ShouldBe(400);
+
+        // An Upload cannot come from JSON.
+        var json = await server.PostAsync(Upload, new { file = "DRM-TEST-TC.txt" }, server.Alpha.OperatorToken);
+        json.Errors.ShouldNotBeNull();
+
+        var global = await server.PostAsync("{ mibModules(search: \"NET-SNMP-MIB\") { edges { node { id isGlobal } } } }", token: server.Alpha.AdminToken);
+        var globalId = global.Data("mibModules")["edges"]!.AsArray().Select(e => e!["node"]!).First(n => n["isGlobal"]!.GetValue<bool>())["id"]!.GetValue<string>();
+        var delete = await server.PostAsync("mutation($id: ID!) { deleteMibModule(id: $id) }", new { id = globalId }, server.Alpha.AdminToken);
+        delete.Code.ShouldBe("FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task AModuleUploadedWithoutItsImport_ResolvesWhenTheImportArrives_AndCanBeDeletedByItsTenant()
+    {
+        var first = await PostMultipartAsync(Upload, "DRM-TEST-MIB.mib", Encoding.UTF8.GetBytes(TestMibs.Mib.Replace("DRM-TEST-MIB", "DRM-LATE-MIB", StringComparison.Ordinal)), server.Beta.OperatorToken);
+        (await WaitForJobAsync(first.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        (await ModuleAsync("DRM-LATE-MIB"))["status"]!.GetValue<string>().ShouldBe("UNRESOLVED");
+
+        var second = await PostMultipartAsync(Upload, "DRM-TEST-TC.my", Encoding.UTF8.GetBytes(TestMibs.Tc), server.Beta.OperatorToken);
+        (await WaitForJobAsync(second.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        var late = await ModuleAsync("DRM-LATE-MIB");
+        late["status"]!.GetValue<string>().ShouldBe("OK");
+
+        var deleted = await server.PostAsync("mutation($id: ID!) { deleteMibModule(id: $id) }", new { id = late["id"]!.GetValue<string>() }, server.Beta.OperatorToken);
+        deleted.Data("deleteMibModule").GetValue<bool>().ShouldBeTrue();
+        (await server.PostAsync("{ mibModules(search: \"DRM-LATE-MIB\") { totalCount } }", token: server.Beta.OperatorToken))
+            .Data("mibModules")["totalCount"]!.GetValue<int>().ShouldBe(0);
+
+        async Task<JsonNode> ModuleAsync(string name)
+        {
+            var found = await server.PostAsync(
+                "query($s: String) { mibModules(search: $s) { edges { node { id name status } } } }", new { s = name }, server.Beta.ViewerToken);
+            return found.Data("mibModules")["edges"]!.AsArray().Select(e => e!["node"]!).Single(n => n["name"]!.GetValue<string>() == name);
+        }
+    }
+
+    private async Task<JsonNode> WaitForJobAsync(string id, string token)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var read = await server.PostAsync(
+                "query($id: ID!) { job(id: $id) { status errorType errorMessage results { edges { node { oid type value } } } } }", new { id }, token);
+            var job = read.Data("job");
+            if (job["status"]!.GetValue<string>() is "COMPLETED" or "FAILED" or "CANCELLED")
+            {
+                return job;
+            }
+
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+            await Task.Delay(50);
+        }
+    }
+
+    private Task<GraphQLResponse> PostMultipartAsync(string query, string fileName, byte[] content, string token, string? name = null) =>
+        SendAsync(Multipart(query, new { file = (string?)null, name }, """{ "0": ["variables.file"] }""", ("0", fileName, content)), token);
+
+    // The GraphQL multipart request: operations, then map, then the files.
+    private static MultipartFormDataContent Multipart(string query, object variables, string map, params (string Part, string FileName, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8), "operations" },
+            { new StringContent(map, Encoding.UTF8), "map" },
+        };
+        foreach (var (part, fileName, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, part, fileName);
+        }
+
+        return form;
+    }
+
+    private async Task<GraphQLResponse> SendAsync(MultipartFormDataContent content, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.GraphQLUrl) { Content = content };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await server.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse((int)response.StatusCode, JsonNode.Parse(body)!.AsObject(), body);
+    }
+}
