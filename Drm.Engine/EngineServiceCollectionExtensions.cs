@@ -37,6 +37,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Mibs.MibCatalog>();
         services.AddSingleton<Mibs.MibStore>();
         services.AddSingleton<Mibs.MibService>();
+        services.AddSingleton<Mibs.Tables.MibTableReader>();
         services.AddSingleton<Mibs.MibCatalogLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<Mibs.MibCatalogLoader>());
         services.AddJobEngine(options.Jobs);

@@ -145,6 +145,25 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
         }
     }
 
+    /// <summary>Every result row at or below <paramref name="prefix"/> in stored order, at most <paramref name="max"/> + 1 (so a caller learns there are more).</summary>
+    public Task<IReadOnlyList<JobResult>> ResultsUnderAsync(TenantContext caller, Guid jobId, string prefix, int max, CancellationToken cancellationToken) =>
+        database.ExecuteAsync<IReadOnlyList<JobResult>>(caller, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT seq, oid, type, value FROM job_results WHERE job_id = $1 AND starts_with(oid, $2 || '.') ORDER BY seq LIMIT $3", connection);
+            command.Parameters.Add(new() { Value = jobId });
+            command.Parameters.Add(new() { Value = prefix });
+            command.Parameters.Add(new() { Value = max + 1 });
+            var rows = new List<JobResult>();
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                rows.Add(new JobResult(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+
+            return rows;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<JobEvent>> EventsAsync(TenantContext caller, Guid jobId, CancellationToken cancellationToken) =>
         database.ExecuteAsync<IReadOnlyList<JobEvent>>(caller, async (connection, ct) =>
         {

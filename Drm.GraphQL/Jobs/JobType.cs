@@ -1,7 +1,9 @@
 using Drm.Engine.Devices;
 using Drm.Engine.Jobs;
+using Drm.Engine.Mibs.Tables;
 using Drm.GraphQL.Devices;
 using Drm.GraphQL.Execution;
+using Drm.GraphQL.Mibs;
 using Drm.GraphQL.Relay;
 using GraphQL;
 using GraphQL.Types;
@@ -40,6 +42,14 @@ public sealed class JobType : ObjectGraphType<Job>
             .PagingArguments()
             .ResolveAsync(async c => Connections.From(await c.Service<JobService>().ResultsAsync(
                 c.Caller(), c.Source.Id, c.GetArgument<string?>("oidPrefix"), c.ToPageRequest(), c.CancellationToken)));
+        Field<NonNullGraphType<MibTableType>>("table")
+            .Description("A conceptual table this job walked, as MIB browsers show it: rows by INDEX (decoded), named columns, values as the MIB renders them.")
+            .Argument<NonNullGraphType<StringGraphType>>("oid", a => a.Description = "The table or its entry: IF-MIB::ifTable, ifTable or 1.3.6.1.2.1.2.2.")
+            .Argument<IntGraphType>("first", a => a.Description = $"At most this many rows (default {MibTableReader.DefaultRows}, max {MibTableReader.MaxRows}).")
+            .Argument<StringGraphType>("after", a => a.Description = "Rows after this instance (the endCursor of the previous page).")
+            .ResolveAsync(async c => await c.Service<MibTableReader>().ReadAsync(
+                c.Caller(), c.Source.Id, c.GetArgument<string>("oid"), c.GetArgument("first", MibTableReader.DefaultRows), c.GetArgument<string?>("after"),
+                c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JobEventType>>>>("events")
             .ResolveAsync(async c => await c.Service<JobService>().EventsAsync(c.Caller(), c.Source.Id, c.CancellationToken));
     }

@@ -31,13 +31,3 @@ public sealed class MibOidType : ObjectGraphType<MibOidRecord>
         Field<MibModuleType>("module").ResolveAsync(async c => await c.Service<MibService>().GetModuleAsync(c.Caller(), c.Source.ModuleId, c.CancellationToken));
     }
 }
-
-public sealed class MibIndexPartType : ObjectGraphType<MibIndexPart>
-{
-    public MibIndexPartType()
-    {
-        Name = "MibIndexPart";
-        Field(i => i.Name);
-        Field(i => i.Implied).Description("IMPLIED: no length prefix in the instance.");
-    }
-}

@@ -21,13 +21,3 @@ public sealed class MibSyntaxType : ObjectGraphType<MibOidSyntax>
             .Resolve(c => c.Source.Enumeration);
     }
 }
-
-public sealed class MibNamedNumberType : ObjectGraphType<MibNamedNumber>
-{
-    public MibNamedNumberType()
-    {
-        Name = "MibNamedNumber";
-        Field(n => n.Name);
-        Field<NonNullGraphType<LongGraphType>>("value").Resolve(c => c.Source.Value);
-    }
-}

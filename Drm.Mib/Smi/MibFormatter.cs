@@ -175,7 +175,9 @@ public sealed class MibFormatter(MibTree tree)
 
     public static string? DisplayHintOf(MibNode node) => node.TextualConventions.Select(t => t.DisplayHint).FirstOrDefault(h => h is not null);
 
-    // A row's INDEX, or the INDEX of the row it AUGMENTS.
+    /// <summary>A row's INDEX, or the INDEX of the row it AUGMENTS; null when neither is known.</summary>
+    public IReadOnlyList<MibIndexItem>? IndexOf(MibNode row) => IndexOf(row, 0);
+
     private IReadOnlyList<MibIndexItem>? IndexOf(MibNode row, int depth)
     {
         if (row.Definition.Index.Count > 0)

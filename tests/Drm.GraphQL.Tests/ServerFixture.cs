@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -25,6 +26,7 @@ public sealed class ServerFixture : IAsyncLifetime
     public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256!";
     public const string Password = "tenant-pass-1";
     public const string CorsOrigin = "https://ui.example.net";
+    public const string UploadMib = "mutation($file: Upload!, $name: String) { uploadMib(file: $file, name: $name) { id kind status } }";
 
     private WebApplication? _app;
 
@@ -142,5 +144,56 @@ public sealed class ServerFixture : IAsyncLifetime
             "mutation($i: LoginInput!) { login(input: $i) { token } }",
             new { i = new { tenantSlug = slug, email, password } });
         return login.Data("login")["token"]!.GetValue<string>();
+    }
+
+    /// <summary>Polls a job until it has finished and returns it with its results.</summary>
+    public async Task<JsonNode> WaitForJobAsync(string id, string token)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var read = await PostAsync(
+                "query($id: ID!) { job(id: $id) { status errorType errorMessage results { edges { node { oid type value } } } } }", new { id }, token);
+            var job = read.Data("job");
+            if (job["status"]!.GetValue<string>() is "COMPLETED" or "FAILED" or "CANCELLED")
+            {
+                return job;
+            }
+
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Sends one file with a GraphQL multipart request, as the variable <c>file</c>.</summary>
+    public Task<GraphQLResponse> PostMultipartAsync(string query, string fileName, byte[] content, string token, string? name = null) =>
+        SendMultipartAsync(Multipart(query, new { file = (string?)null, name }, """{ "0": ["variables.file"] }""", ("0", fileName, content)), token);
+
+    // The GraphQL multipart request: operations, then map, then the files.
+    public static MultipartFormDataContent Multipart(string query, object variables, string map, params (string Part, string FileName, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8), "operations" },
+            { new StringContent(map, Encoding.UTF8), "map" },
+        };
+        foreach (var (part, fileName, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, part, fileName);
+        }
+
+        return form;
+    }
+
+    public async Task<GraphQLResponse> SendMultipartAsync(MultipartFormDataContent content, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLUrl) { Content = content };
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse((int)response.StatusCode, JsonNode.Parse(body)!.AsObject(), body);
     }
 }

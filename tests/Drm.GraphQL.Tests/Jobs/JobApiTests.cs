@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Drm.Engine.Jobs;
+using Drm.Protocols.Snmp;
 using Drm.TestUtils;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,6 +94,72 @@ public sealed class JobApiTests(ServerFixture server)
         rows["1.3.6.1.2.1.2.2.1.8.3"].ShouldBe(("IF-MIB::ifOperStatus.3", "down(2)"));
         rows["1.3.6.1.2.1.2.2.1.6.2"].ShouldBe(("IF-MIB::ifPhysAddress.2", "0:1b:21:0:0:2"));
         rows["1.3.6.1.2.1.4.20.1.1.10.0.0.1"].ShouldBe(("IP-MIB::ipAdEntAddr.10.0.0.1", null));
+
+        // The same walk as tables: rows by INDEX, named columns, two pages.
+        const string Table = "query($id: ID!, $t: String!, $after: String) { job(id: $id) { table(oid: $t, first: 2, after: $after) { " +
+                             "name entry indexNames columns { name arc } totalRows hasNextPage endCursor " +
+                             "rows { instance index { name value } cells { column value displayValue } } } } }";
+        var first = (await server.PostAsync(Table, new { id = jobId, t = "ifTable", after = (string?)null }, server.Alpha.ViewerToken)).Data("job")["table"]!;
+        first["name"]!.GetValue<string>().ShouldBe("IF-MIB::ifTable");
+        first["entry"]!.GetValue<string>().ShouldBe("IF-MIB::ifEntry");
+        first["indexNames"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldBe(["ifIndex"]);
+        first["columns"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Take(3).ShouldBe(["ifIndex", "ifDescr", "ifType"]);
+        first["totalRows"]!.GetValue<int>().ShouldBe(3);
+        first["hasNextPage"]!.GetValue<bool>().ShouldBeTrue();
+        var firstRows = first["rows"]!.AsArray();
+        firstRows.Select(r => r!["instance"]!.GetValue<string>()).ShouldBe(["1", "2"]);
+        firstRows[0]!["index"]!.AsArray().Single()!["value"]!.GetValue<string>().ShouldBe("1");
+        var cells = firstRows[0]!["cells"]!.AsArray().Where(c => c is not null).ToDictionary(c => c!["column"]!.GetValue<string>(), c => c!);
+        cells["ifDescr"]["value"]!.GetValue<string>().ShouldBe("GigabitEthernet0/1");
+        cells["ifType"]["displayValue"]!.GetValue<string>().ShouldBe("ethernetCsmacd(6)");
+        cells.ShouldNotContainKey("ifMtu", "the agent has no ifMtu: its cell is null");
+        var second = (await server.PostAsync(Table, new { id = jobId, t = "1.3.6.1.2.1.2.2", after = first["endCursor"]!.GetValue<string>() }, server.Alpha.ViewerToken))
+            .Data("job")["table"]!;
+        second["rows"]!.AsArray().Select(r => r!["instance"]!.GetValue<string>()).ShouldBe(["3"]);
+        second["hasNextPage"]!.GetValue<bool>().ShouldBeFalse();
+
+        var addresses = (await server.PostAsync(Table, new { id = jobId, t = "IP-MIB::ipAddrEntry", after = (string?)null }, server.Alpha.ViewerToken))
+            .Data("job")["table"]!;
+        addresses["rows"]!.AsArray()[0]!["index"]!.AsArray().Single()!.ToJsonString().ShouldBe("""{"name":"ipAdEntAddr","value":"10.0.0.1"}""");
+
+        var notATable = await server.PostAsync(Table, new { id = jobId, t = "IF-MIB::ifDescr", after = (string?)null }, server.Alpha.ViewerToken);
+        notATable.Code.ShouldBe("BAD_USER_INPUT");
+        notATable.Errors![0]!["message"]!.GetValue<string>().ShouldContain("not a table");
+        (await server.PostAsync(Table, new { id = jobId, t = "NO-SUCH-MIB::fooTable", after = (string?)null }, server.Alpha.ViewerToken)).Code.ShouldBe("BAD_USER_INPUT");
+    }
+
+    [Fact]
+    public async Task WalkResults_AreNamedByTheCallersOwnMibs_AndOnlyTheirs()
+    {
+        await using var agent = SimulatedAgent.Start(SnmpRecording.FromEntries([
+            new(ObjectIdentifier.Parse("1.3.6.1.4.1.99999.1.1.0"), SnmpValue.OctetString("hello")),
+            new(ObjectIdentifier.Parse("1.3.6.1.4.1.99999.1.2.0"), SnmpValue.Integer(2)),
+        ]));
+        var uploaded = await server.PostMultipartAsync(ServerFixture.UploadMib, "drm-test.tgz",
+            TestArchives.Of(("DRM-TEST-TC.txt", TestMibs.Tc), ("DRM-TEST-MIB.txt", TestMibs.Mib)), server.Alpha.OperatorToken);
+        (await server.WaitForJobAsync(uploaded.Data("uploadMib")["id"]!.GetValue<string>(), server.Alpha.OperatorToken))["status"]!
+            .GetValue<string>().ShouldBe("COMPLETED");
+
+        var alpha = await WalkAsync(server.Alpha);
+        alpha["1.3.6.1.4.1.99999.1.1.0"].ShouldBe(("DRM-TEST-MIB::drmTestScalar.0", null));
+        alpha["1.3.6.1.4.1.99999.1.2.0"].ShouldBe(("DRM-TEST-MIB::drmTestLevel.0", "high(2)"));
+        var beta = await WalkAsync(server.Beta);
+        beta["1.3.6.1.4.1.99999.1.1.0"].ShouldBe(("SNMPv2-SMI::enterprises.99999.1.1.0", null));
+        beta["1.3.6.1.4.1.99999.1.2.0"].ShouldBe(("SNMPv2-SMI::enterprises.99999.1.2.0", null));
+
+        async Task<Dictionary<string, (string? Name, string? Shown)>> WalkAsync(TestTenant tenant)
+        {
+            var deviceId = await DeviceAsync(tenant, "vendor", agent.EndPoints[0]);
+            var id = (await server.PostAsync(
+                "mutation($i: EnqueueSnmpBulkwalkInput!) { enqueueSnmpBulkwalk(input: $i) { id } }",
+                new { i = new { deviceId, oids = new[] { "1.3.6.1.4.1.99999" } } },
+                tenant.OperatorToken)).Data("enqueueSnmpBulkwalk")["id"]!.GetValue<string>();
+            (await server.WaitForJobAsync(id, tenant.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+            var read = await server.PostAsync(
+                "query($id: ID!) { job(id: $id) { results { edges { node { oid name displayValue } } } } }", new { id }, tenant.ViewerToken);
+            return read.Data("job")["results"]!["edges"]!.AsArray().Select(e => e!["node"]!).ToDictionary(
+                n => n["oid"]!.GetValue<string>(), n => (n["name"]?.GetValue<string>(), n["displayValue"]?.GetValue<string>()));
+        }
     }
 
     [Fact]

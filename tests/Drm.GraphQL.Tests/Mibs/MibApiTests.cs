@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Drm.TestUtils;
 
@@ -10,19 +7,19 @@ namespace Drm.GraphQL.Tests.Mibs;
 /// <summary>The MIB library through the API: multipart uploads, browsing, lookups, deletion, roles and tenants.</summary>
 public sealed class MibApiTests(ServerFixture server)
 {
-    private const string Upload = "mutation($file: Upload!, $name: String) { uploadMib(file: $file, name: $name) { id kind status } }";
+    private const string Upload = ServerFixture.UploadMib;
 
     [Fact]
     public async Task AnArchiveUploadedAsAMultipartRequest_IsParsedByAJob_AndBrowsableByItsTenantOnly()
     {
         var archive = TestArchives.Of(("DRM-TEST-TC.txt", TestMibs.Tc), ("DRM-TEST-MIB.txt", TestMibs.Mib));
 
-        var uploaded = await PostMultipartAsync(Upload, "drm-test.tar.gz", archive, server.Alpha.OperatorToken);
+        var uploaded = await server.PostMultipartAsync(Upload, "drm-test.tar.gz", archive, server.Alpha.OperatorToken);
 
         uploaded.Status.ShouldBe(200, uploaded.Raw);
         var job = uploaded.Data("uploadMib");
         job["kind"]!.GetValue<string>().ShouldBe("MIB_PARSE");
-        var finished = await WaitForJobAsync(job["id"]!.GetValue<string>(), server.Alpha.OperatorToken);
+        var finished = await server.WaitForJobAsync(job["id"]!.GetValue<string>(), server.Alpha.OperatorToken);
         finished["status"]!.GetValue<string>().ShouldBe("COMPLETED", finished.ToJsonString());
         finished["results"]!["edges"]!.AsArray().Select(e => e!["node"]!["oid"]!.GetValue<string>()).ShouldBe(["DRM-TEST-MIB", "DRM-TEST-TC"], ignoreOrder: true);
 
@@ -67,24 +64,24 @@ public sealed class MibApiTests(ServerFixture server)
     {
         var good = Encoding.UTF8.GetBytes(TestMibs.Tc);
 
-        var viewer = await PostMultipartAsync(Upload, "DRM-TEST-TC.txt", good, server.Alpha.ViewerToken);
+        var viewer = await server.PostMultipartAsync(Upload, "DRM-TEST-TC.txt", good, server.Alpha.ViewerToken);
         viewer.Code.ShouldBe("FORBIDDEN");
 
         var traversal = TestArchives.Build(w => w.WriteEntry(TestArchives.File("../../evil.mib", good)));
-        var refused = await PostMultipartAsync(Upload, "evil.tar.gz", traversal, server.Alpha.OperatorToken);
+        var refused = await server.PostMultipartAsync(Upload, "evil.tar.gz", traversal, server.Alpha.OperatorToken);
         refused.Code.ShouldBe("BAD_USER_INPUT");
         refused.Errors![0]!["message"]!.GetValue<string>().ShouldContain("outside the archive");
 
-        var renamed = await PostMultipartAsync(Upload, "upload.bin", good, server.Alpha.OperatorToken, name: "mibs.zip");
+        var renamed = await server.PostMultipartAsync(Upload, "upload.bin", good, server.Alpha.OperatorToken, name: "mibs.zip");
         renamed.Code.ShouldBe("BAD_USER_INPUT");
 
         // The map names a part the request does not carry: a request error, nothing executed.
-        var missing = await SendAsync(Multipart(Upload, new { file = (string?)null }, """{ "0": ["variables.file"] }"""), server.Alpha.OperatorToken);
+        var missing = await server.SendMultipartAsync(ServerFixture.Multipart(Upload, new { file = (string?)null }, """{ "0": ["variables.file"] }"""), server.Alpha.OperatorToken);
         missing.Status.ShouldBe(400);
         missing.Raw.ShouldContain("does not carry");
 
-        var wrongPath = await SendAsync(
-            Multipart(Upload, new { file = (string?)null }, """{ "0": ["variables.nothere"] }""", ("0", "a.mib", good)), server.Alpha.OperatorToken);
+        var wrongPath = await server.SendMultipartAsync(
+            ServerFixture.Multipart(Upload, new { file = (string?)null }, """{ "0": ["variables.nothere"] }""", ("0", "a.mib", good)), server.Alpha.OperatorToken);
         wrongPath.Status.ShouldBe(400);
 
         // An Upload cannot come from JSON.
@@ -100,12 +97,12 @@ public sealed class MibApiTests(ServerFixture server)
     [Fact]
     public async Task AModuleUploadedWithoutItsImport_ResolvesWhenTheImportArrives_AndCanBeDeletedByItsTenant()
     {
-        var first = await PostMultipartAsync(Upload, "DRM-TEST-MIB.mib", Encoding.UTF8.GetBytes(TestMibs.Mib.Replace("DRM-TEST-MIB", "DRM-LATE-MIB", StringComparison.Ordinal)), server.Beta.OperatorToken);
-        (await WaitForJobAsync(first.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        var first = await server.PostMultipartAsync(Upload, "DRM-TEST-MIB.mib", Encoding.UTF8.GetBytes(TestMibs.Mib.Replace("DRM-TEST-MIB", "DRM-LATE-MIB", StringComparison.Ordinal)), server.Beta.OperatorToken);
+        (await server.WaitForJobAsync(first.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
         (await ModuleAsync("DRM-LATE-MIB"))["status"]!.GetValue<string>().ShouldBe("UNRESOLVED");
 
-        var second = await PostMultipartAsync(Upload, "DRM-TEST-TC.my", Encoding.UTF8.GetBytes(TestMibs.Tc), server.Beta.OperatorToken);
-        (await WaitForJobAsync(second.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        var second = await server.PostMultipartAsync(Upload, "DRM-TEST-TC.my", Encoding.UTF8.GetBytes(TestMibs.Tc), server.Beta.OperatorToken);
+        (await server.WaitForJobAsync(second.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
         var late = await ModuleAsync("DRM-LATE-MIB");
         late["status"]!.GetValue<string>().ShouldBe("OK");
 
@@ -120,54 +117,5 @@ public sealed class MibApiTests(ServerFixture server)
                 "query($s: String) { mibModules(search: $s) { edges { node { id name status } } } }", new { s = name }, server.Beta.ViewerToken);
             return found.Data("mibModules")["edges"]!.AsArray().Select(e => e!["node"]!).Single(n => n["name"]!.GetValue<string>() == name);
         }
-    }
-
-    private async Task<JsonNode> WaitForJobAsync(string id, string token)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var read = await server.PostAsync(
-                "query($id: ID!) { job(id: $id) { status errorType errorMessage results { edges { node { oid type value } } } } }", new { id }, token);
-            var job = read.Data("job");
-            if (job["status"]!.GetValue<string>() is "COMPLETED" or "FAILED" or "CANCELLED")
-            {
-                return job;
-            }
-
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
-            await Task.Delay(50);
-        }
-    }
-
-    private Task<GraphQLResponse> PostMultipartAsync(string query, string fileName, byte[] content, string token, string? name = null) =>
-        SendAsync(Multipart(query, new { file = (string?)null, name }, """{ "0": ["variables.file"] }""", ("0", fileName, content)), token);
-
-    // The GraphQL multipart request: operations, then map, then the files.
-    private static MultipartFormDataContent Multipart(string query, object variables, string map, params (string Part, string FileName, byte[] Content)[] files)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8), "operations" },
-            { new StringContent(map, Encoding.UTF8), "map" },
-        };
-        foreach (var (part, fileName, content) in files)
-        {
-            var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(file, part, fileName);
-        }
-
-        return form;
-    }
-
-    private async Task<GraphQLResponse> SendAsync(MultipartFormDataContent content, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.GraphQLUrl) { Content = content };
-        request.Headers.Accept.ParseAdd("application/graphql-response+json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await server.Http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse((int)response.StatusCode, JsonNode.Parse(body)!.AsObject(), body);
     }
 }
