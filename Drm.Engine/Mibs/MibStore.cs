@@ -25,9 +25,6 @@ public sealed class MibStore(TenantDatabase database)
     // Stable JSON for the jsonb columns, and the same on the way back.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // The upper bound of every OID: root arcs are 0, 1 and 2.
-    private static readonly long[] AboveAll = [3];
-
     public Task<Page<MibModuleRecord>> ListModulesAsync(TenantContext caller, string? search, PageRequest page, CancellationToken cancellationToken)
     {
         var (limit, after) = page.Resolve();
@@ -64,12 +61,15 @@ public sealed class MibStore(TenantDatabase database)
             return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadModule(reader) : null;
         }, cancellationToken);
 
-    /// <summary>OIDs in tree order, filtered by module, by an OID prefix (the subtree) and by a name substring.</summary>
+    /// <summary>
+    /// OIDs in tree order, filtered by module, by an OID prefix (the subtree, the prefix itself included) and by the
+    /// beginning of the name (case-insensitive).
+    /// </summary>
     public Task<Page<MibOidRecord>> ListOidsAsync(
         TenantContext caller, Guid? moduleId, uint[]? prefix, string? name, PageRequest page, CancellationToken cancellationToken)
     {
         var (limit, after) = page.Resolve();
-        long[]? afterOid = null;
+        byte[]? afterKey = null;
         string? afterName = null;
         if (after is not null)
         {
@@ -79,15 +79,18 @@ public sealed class MibStore(TenantDatabase database)
                 throw DrmException.BadInput("'after' is not a cursor this API issued.");
             }
 
-            afterOid = Array.ConvertAll(arcs, a => (long)a);
+            afterKey = OidKey.Encode(arcs);
             afterName = after.Key[(space + 1)..];
         }
 
-        var pattern = string.IsNullOrWhiteSpace(name) ? null : "%" + UserService.EscapeLike(name.Trim()) + "%";
+        var lower = prefix is null ? null : OidKey.Encode(prefix);
+        var upper = lower is null ? null : OidKey.SubtreeEnd(lower);
+        var namePrefix = string.IsNullOrWhiteSpace(name) ? null : name.Trim().ToLowerInvariant();
         return database.ExecuteAsync(caller, async (connection, ct) =>
         {
-            const string filter = "($1::uuid IS NULL OR module_id = $1) AND ($2::bigint[] IS NULL OR (oid >= $2 AND oid < $3)) " +
-                                  "AND ($4::text IS NULL OR name ILIKE $4)";
+            // A range on name_key, not LIKE: the range's comparisons are leakproof, so the index serves it under the policy.
+            const string filter = "($1::uuid IS NULL OR module_id = $1) AND ($2::bytea IS NULL OR (oid >= $2 AND oid < $3)) " +
+                                  "AND ($4::text IS NULL OR (name_key >= $4 AND name_key < $4 || chr(1114111)))";
             long total;
             await using (var count = new NpgsqlCommand($"SELECT count(*) FROM visible_mib_oids WHERE {filter}", connection))
             {
@@ -97,9 +100,9 @@ public sealed class MibStore(TenantDatabase database)
 
             await using var command = new NpgsqlCommand(
                 $"SELECT {OidColumns} FROM visible_mib_oids WHERE {filter} " +
-                "AND ($5::bigint[] IS NULL OR (oid, module_id, name) > ($5, $6, $7)) ORDER BY oid, module_id, name LIMIT $8", connection);
+                "AND ($5::bytea IS NULL OR (oid, module_id, name) > ($5, $6, $7)) ORDER BY oid, module_id, name LIMIT $8", connection);
             AddFilter(command);
-            command.Parameters.Add(Oid(afterOid));
+            command.Parameters.Add(Bytes(afterKey));
             command.Parameters.Add(new() { Value = after?.Id ?? Guid.Empty });
             command.Parameters.Add(Text(afterName));
             command.Parameters.Add(new() { Value = limit + 1 });
@@ -110,9 +113,9 @@ public sealed class MibStore(TenantDatabase database)
         void AddFilter(NpgsqlCommand command)
         {
             command.Parameters.Add(new() { Value = (object?)moduleId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-            command.Parameters.Add(Oid(prefix is null ? null : Array.ConvertAll(prefix, a => (long)a)));
-            command.Parameters.Add(Oid(prefix is null ? null : UpperBound(prefix)));
-            command.Parameters.Add(Text(pattern));
+            command.Parameters.Add(Bytes(lower));
+            command.Parameters.Add(Bytes(upper));
+            command.Parameters.Add(Text(namePrefix));
         }
     }
 
@@ -124,11 +127,11 @@ public sealed class MibStore(TenantDatabase database)
         database.ExecuteAsync(caller, async (connection, ct) =>
         {
             // Every prefix of the OID, longest first: one indexed probe each.
-            var prefixes = Enumerable.Range(1, oid.Length).Select(n => "{" + string.Join(',', oid.Take(n)) + "}").ToArray();
+            var prefixes = Enumerable.Range(1, oid.Length).Select(n => OidKey.Encode(oid.AsSpan(0, n))).ToArray();
             await using var command = new NpgsqlCommand(
-                $"SELECT {OidColumns} FROM visible_mib_oids WHERE oid = ANY (SELECT p::bigint[] FROM unnest($1::text[]) p) " +
-                "ORDER BY cardinality(oid) DESC, tenant_id IS NULL, smi_v1, module LIMIT 1", connection);
-            command.Parameters.Add(new() { Value = prefixes });
+                $"SELECT {OidColumns} FROM visible_mib_oids WHERE oid = ANY ($1) " +
+                "ORDER BY length(oid) DESC, tenant_id IS NULL, smi_v1, module LIMIT 1", connection);
+            command.Parameters.Add(new() { Value = prefixes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
             var found = await ReadOneOidAsync(command, ct).ConfigureAwait(false);
             return found is null ? null : WithInstance(found, oid);
         }, cancellationToken);
@@ -138,7 +141,7 @@ public sealed class MibStore(TenantDatabase database)
         database.ExecuteAsync(caller, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(
-                $"SELECT {OidColumns} FROM visible_mib_oids WHERE lower(name) = lower($1) AND ($2::text IS NULL OR module = $2) " +
+                $"SELECT {OidColumns} FROM visible_mib_oids WHERE name_key = lower($1) AND ($2::text IS NULL OR module = $2) " +
                 "ORDER BY name = $1 DESC, tenant_id IS NULL, smi_v1, module LIMIT 1", connection);
             command.Parameters.Add(new() { Value = name });
             command.Parameters.Add(Text(module));
@@ -150,19 +153,19 @@ public sealed class MibStore(TenantDatabase database)
         database.ExecuteAsync(caller, async (connection, ct) =>
         {
             var budget = maxNodes;
-            return await LevelAsync(Array.ConvertAll(oid, a => (long)a), depth).ConfigureAwait(false);
+            return await LevelAsync(OidKey.Encode(oid), depth).ConfigureAwait(false);
 
-            async Task<IReadOnlyList<MibTreeNode>> LevelAsync(long[] parent, int levels)
+            async Task<IReadOnlyList<MibTreeNode>> LevelAsync(byte[] parent, int levels)
             {
-                var arcs = await ChildArcsAsync(connection, parent, budget, ct).ConfigureAwait(false);
-                budget -= arcs.Count;
-                var nodes = await NodesAtAsync(connection, parent, arcs, ct).ConfigureAwait(false);
+                var children = await ChildKeysAsync(connection, parent, budget, ct).ConfigureAwait(false);
+                budget -= children.Count;
+                var nodes = await NodesAtAsync(connection, parent, children, ct).ConfigureAwait(false);
                 var result = new List<MibTreeNode>(nodes.Count);
-                foreach (var (arc, node, hasChildren) in nodes)
+                foreach (var (key, node, hasChildren) in nodes)
                 {
-                    long[] child = [.. parent, arc];
-                    var children = levels > 1 && hasChildren && budget > 0 ? await LevelAsync(child, levels - 1).ConfigureAwait(false) : [];
-                    result.Add(new MibTreeNode(string.Join('.', child), arc, node, hasChildren, children));
+                    var grandchildren = levels > 1 && hasChildren && budget > 0 ? await LevelAsync(key, levels - 1).ConfigureAwait(false) : [];
+                    var arcs = OidKey.Decode(key);
+                    result.Add(new MibTreeNode(string.Join('.', arcs), arcs[^1], node, hasChildren, grandchildren));
                 }
 
                 return result;
@@ -298,15 +301,15 @@ public sealed class MibStore(TenantDatabase database)
         var nodes = draft.Nodes;
         await using var command = new NpgsqlCommand(
             "INSERT INTO mib_oids (module_id, tenant_id, module, name, oid, kind, syntax, access, status, units, description, index_parts, augments, smi_v1) " +
-            "SELECT $1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, n, o::bigint[], k, s::jsonb, a, st, u, d, i::jsonb, au, $14 " +
-            "FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) " +
+            "SELECT $1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, n, o, k, s::jsonb, a, st, u, d, i::jsonb, au, $14 " +
+            "FROM unnest($4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) " +
             "AS t(n, o, k, s, a, st, u, d, i, au)",
             connection);
         command.Parameters.Add(new() { Value = moduleId });
         command.Parameters.Add(new() { Value = global });
         command.Parameters.Add(new() { Value = draft.Module.Name });
         command.Parameters.Add(Texts(nodes.Select(n => n.Name)));
-        command.Parameters.Add(Texts(nodes.Select(n => "{" + string.Join(',', n.Oid) + "}")));
+        command.Parameters.Add(new() { Value = nodes.Select(n => OidKey.Encode(n.Oid)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         command.Parameters.Add(Texts(nodes.Select(n => MibModuleDraft.KindName(n.Kind))));
         command.Parameters.Add(Texts(nodes.Select(n => MibModuleDraft.SyntaxOf(n) is { } s ? JsonSerializer.Serialize(s, Json) : null)));
         command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Access)));
@@ -321,49 +324,50 @@ public sealed class MibStore(TenantDatabase database)
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    // The distinct arcs directly below the parent, found by skipping from one child's subtree to the next through the
-    // index: a subtree with a million OIDs costs one probe per child, not a scan.
-    private static async Task<List<long>> ChildArcsAsync(NpgsqlConnection connection, long[] parent, int max, CancellationToken ct)
+    // The keys of the children directly below the parent (named or not), found by skipping from one child's subtree to
+    // the next through the index: a subtree with a million OIDs costs one probe per child, not a scan.
+    private static async Task<List<byte[]>> ChildKeysAsync(NpgsqlConnection connection, byte[] parent, int max, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "WITH RECURSIVE arcs(arc) AS (" +
-            "  (SELECT o.oid[$2 + 1] FROM visible_mib_oids o WHERE o.oid > $1 AND o.oid < $3 ORDER BY o.oid LIMIT 1)" +
+            "WITH RECURSIVE kids(arc) AS (" +
+            "  (SELECT substring(o.oid FROM $2 + 1 FOR $3) FROM visible_mib_oids o WHERE o.oid > $1 AND o.oid < $4 ORDER BY o.oid LIMIT 1)" +
             "  UNION ALL" +
-            "  SELECT (SELECT o.oid[$2 + 1] FROM visible_mib_oids o WHERE o.oid >= ($1 || (a.arc + 1)) AND o.oid < $3 ORDER BY o.oid LIMIT 1)" +
-            "  FROM arcs a WHERE a.arc IS NOT NULL" +
-            ") SELECT arc FROM arcs WHERE arc IS NOT NULL LIMIT $4",
+            "  SELECT (SELECT substring(o.oid FROM $2 + 1 FOR $3) FROM visible_mib_oids o" +
+            "          WHERE o.oid >= $1 || k.arc || '\\x02'::bytea AND o.oid < $4 ORDER BY o.oid LIMIT 1)" +
+            "  FROM kids k WHERE k.arc IS NOT NULL" +
+            ") SELECT $1 || arc FROM kids WHERE arc IS NOT NULL LIMIT $5",
             connection);
-        command.Parameters.Add(Oid(parent));
+        command.Parameters.Add(new() { Value = parent, NpgsqlDbType = NpgsqlDbType.Bytea });
         command.Parameters.Add(new() { Value = parent.Length });
-        command.Parameters.Add(Oid(parent.Length == 0 ? AboveAll : UpperBound(parent)));
+        command.Parameters.Add(new() { Value = OidKey.BytesPerArc });
+        command.Parameters.Add(new() { Value = parent.Length == 0 ? [0xFF] : OidKey.SubtreeEnd(parent), NpgsqlDbType = NpgsqlDbType.Bytea });
         command.Parameters.Add(new() { Value = Math.Max(0, max) });
-        var arcs = new List<long>();
+        var keys = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            arcs.Add(reader.GetInt64(0));
+            keys.Add(reader.GetFieldValue<byte[]>(0));
         }
 
-        return arcs;
+        return keys;
     }
 
-    private static async Task<List<(long Arc, MibOidRecord? Node, bool HasChildren)>> NodesAtAsync(
-        NpgsqlConnection connection, long[] parent, List<long> arcs, CancellationToken ct)
+    private static async Task<List<(byte[] Key, MibOidRecord? Node, bool HasChildren)>> NodesAtAsync(
+        NpgsqlConnection connection, byte[] parent, List<byte[]> children, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT c.arc, n.*, EXISTS (SELECT 1 FROM visible_mib_oids d WHERE d.oid > ($1 || c.arc) AND d.oid < ($1 || (c.arc + 1))) " +
-            "FROM unnest($2::bigint[]) WITH ORDINALITY AS c(arc, at) " +
-            $"LEFT JOIN LATERAL (SELECT {OidColumns} FROM visible_mib_oids o WHERE o.oid = ($1 || c.arc) " +
+            "SELECT c.key, n.*, EXISTS (SELECT 1 FROM visible_mib_oids d WHERE d.oid > c.key AND d.oid < c.key || '\\x02'::bytea) " +
+            "FROM unnest($1::bytea[]) WITH ORDINALITY AS c(key, at) " +
+            $"LEFT JOIN LATERAL (SELECT {OidColumns} FROM visible_mib_oids o WHERE o.oid = c.key " +
             "ORDER BY tenant_id IS NULL, smi_v1, module LIMIT 1) n ON true ORDER BY c.at",
             connection);
-        command.Parameters.Add(Oid(parent));
-        command.Parameters.Add(new() { Value = arcs.ToArray() });
-        var result = new List<(long, MibOidRecord?, bool)>(arcs.Count);
+        command.Parameters.Add(new() { Value = children.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        var result = new List<(byte[], MibOidRecord?, bool)>(children.Count);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
             var node = reader.IsDBNull(1) ? null : ReadOid(reader, 1);
-            result.Add((reader.GetInt64(0), node, reader.GetBoolean(reader.FieldCount - 1)));
+            result.Add((reader.GetFieldValue<byte[]>(0), node, reader.GetBoolean(reader.FieldCount - 1)));
         }
 
         return result;
@@ -406,7 +410,7 @@ public sealed class MibStore(TenantDatabase database)
         reader.GetGuid(at),
         reader.GetString(at + 1),
         reader.GetString(at + 2),
-        string.Join('.', reader.GetFieldValue<long[]>(at + 3)),
+        OidKey.DecodeText(reader.GetFieldValue<byte[]>(at + 3)),
         reader.GetString(at + 4),
         reader.IsDBNull(at + 5) ? null : JsonSerializer.Deserialize<MibOidSyntax>(reader.GetString(at + 5), Json),
         NullableText(reader, at + 6),
@@ -419,33 +423,12 @@ public sealed class MibStore(TenantDatabase database)
 
     private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    // Every OID below the prefix sorts before the prefix with its last arc raised by one.
-    private static long[] UpperBound(IReadOnlyList<uint> prefix)
-    {
-        if (prefix.Count == 0)
-        {
-            return AboveAll;
-        }
-
-        var bound = prefix.Select(a => (long)a).ToArray();
-        bound[^1]++;
-        return bound;
-    }
-
-    private static long[] UpperBound(long[] prefix)
-    {
-        var bound = (long[])prefix.Clone();
-        bound[^1]++;
-        return bound;
-    }
-
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
     private static NpgsqlParameter Texts(IEnumerable<string?> values) =>
         new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
-    private static NpgsqlParameter Oid(long[]? value) =>
-        new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
+    private static NpgsqlParameter Bytes(byte[]? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea };
 
     private static NpgsqlParameter Jsonb<T>(T value) => new() { Value = JsonSerializer.Serialize(value, Json), NpgsqlDbType = NpgsqlDbType.Jsonb };
 }

@@ -93,7 +93,7 @@ public sealed class QueryType : ObjectGraphType
             .Description("Named OIDs in tree order.")
             .Argument<IdGraphType>("moduleId", a => a.Description = "Only this module's.")
             .Argument<StringGraphType>("prefix", a => a.Description = "Only this subtree: a numeric OID or a name (IF-MIB::ifTable).")
-            .Argument<StringGraphType>("name", a => a.Description = "Part of the name, case-insensitive.")
+            .Argument<StringGraphType>("name", a => a.Description = "The beginning of the name, case-insensitive (ifIn finds ifInOctets).")
             .PagingArguments()
             .ResolveAsync(async c => Connections.From(await c.Service<MibService>().ListOidsAsync(
                 c.Caller(),

@@ -300,12 +300,12 @@ public static class JobsBenchmark
         return all;
     }
 
-    private static async Task<TenantContext> TenantAsync(IServiceProvider services)
+    internal static async Task<TenantContext> TenantAsync(IServiceProvider services, string slug = "bench")
     {
         var platform = new TenantContext(Guid.Empty, Guid.Empty, UserRole.Admin, IsPlatformAdmin: true);
         var tenant = await services.GetRequiredService<TenantService>().CreateAsync(
-            platform, new CreateTenantInput("bench", "Bench", "admin@bench.test", "bench-password-1"), default);
-        var user = await services.GetRequiredService<UserService>().AuthenticateAsync("bench", "admin@bench.test", "bench-password-1", default);
+            platform, new CreateTenantInput(slug, slug.ToUpperInvariant(), $"admin@{slug}.test", "bench-password-1"), default);
+        var user = await services.GetRequiredService<UserService>().AuthenticateAsync(slug, $"admin@{slug}.test", "bench-password-1", default);
         return new TenantContext(tenant.Id, user!.Id, UserRole.Admin);
     }
 
@@ -349,7 +349,7 @@ public static class JobsBenchmark
         }
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static string? OptionText(string[] args, string name)
     {

@@ -1,12 +1,13 @@
 using Drm.Benchmarks;
 
-// `walk …`, `serve …`, `jobs …` and `mib …` are the network, engine and MIB parser benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
+// `walk …`, `serve …`, `jobs …`, `mib …` and `mib-library …` are the network, engine, MIB parser and MIB library benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
 return args.FirstOrDefault() switch
 {
     "walk" => await WalkBenchmark.RunAsync(args[1..]),
     "serve" => await WalkBenchmark.ServeAsync(args[1..]),
     "jobs" => await JobsBenchmark.RunAsync(args[1..]),
     "mib" => await MibBenchmark.RunAsync(args[1..]),
+    "mib-library" => await MibLibraryBenchmark.RunAsync(args[1..]),
     _ => RunMicroBenchmarks(args),
 };
 

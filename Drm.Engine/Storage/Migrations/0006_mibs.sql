@@ -41,14 +41,17 @@ CREATE POLICY mib_modules_delete ON mib_modules FOR DELETE
     USING (tenant_id = app.current_tenant() OR (tenant_id IS NULL AND app.is_platform_admin()));
 CREATE TRIGGER mib_modules_touch BEFORE UPDATE ON mib_modules FOR EACH ROW EXECUTE FUNCTION app.touch_updated_at();
 
--- One row per named OID of a module. The OID is a bigint array (arcs are unsigned 32-bit): arrays compare arc by arc,
--- so the btree keeps a subtree together and a prefix is a range scan.
+-- One row per named OID of a module. The OID is stored as bytea, five bytes per arc (0x01, then the arc big-endian;
+-- see OidKey): byte order is tree order and a subtree is a key range. bigint[] would sort the same, but PostgreSQL's
+-- array comparisons are not leakproof, and under row-level security the planner then may not use the index for them.
+-- For the same reason names are matched through name_key rather than an index on lower(name).
 CREATE TABLE mib_oids (
     module_id    uuid NOT NULL REFERENCES mib_modules (id) ON DELETE CASCADE,
     tenant_id    uuid,
     module       text NOT NULL,
     name         text NOT NULL,
-    oid          bigint[] NOT NULL,
+    name_key     text COLLATE "C" GENERATED ALWAYS AS (lower(name)) STORED,
+    oid          bytea NOT NULL,
     kind         text NOT NULL,
     -- {"type", "baseType", "textualConventions", "displayHint", "ranges", "sizes", "enumeration"}
     syntax       jsonb,
@@ -64,7 +67,7 @@ CREATE TABLE mib_oids (
     PRIMARY KEY (module_id, name)
 );
 CREATE INDEX mib_oids_oid ON mib_oids (oid);
-CREATE INDEX mib_oids_name ON mib_oids (lower(name) text_pattern_ops);
+CREATE INDEX mib_oids_name ON mib_oids (name_key);
 ALTER TABLE mib_oids ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mib_oids FORCE ROW LEVEL SECURITY;
 CREATE POLICY mib_oids_read ON mib_oids FOR SELECT

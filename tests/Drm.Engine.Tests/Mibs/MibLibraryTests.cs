@@ -78,6 +78,7 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
 
         var subtree = await mibs.ListOidsAsync(alpha, null, "DRM-TEST-TC::drmTest", null, new PageRequest(), default);
         subtree.Items.Select(o => o.Name).ShouldBe(["drmTest", "drmTestObjects", "drmTestScalar", "drmTestLevel"]);
+        (await mibs.ListOidsAsync(alpha, null, null, "DRMTESTs", new PageRequest(), default)).Items.Select(o => o.Name).ShouldBe(["drmTestScalar"]);
         var tree = await mibs.TreeAsync(alpha, "1.3.6.1.4.1.99999", 2, default);
         var objects = tree.ShouldHaveSingleItem();
         objects.Node!.Name.ShouldBe("drmTestObjects");
