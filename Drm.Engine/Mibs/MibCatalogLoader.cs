@@ -30,7 +30,7 @@ public sealed class MibCatalogLoader(MibCatalog catalog, TenantDatabase database
     {
         try
         {
-            var tree = catalog.Global.Formatter.Tree;
+            var tree = new MibTreeByModule(catalog.Global.Formatter.Tree);
             var drafts = new List<MibModuleDraft>();
             foreach (var file in catalog.GlobalFiles.Where(f => f.Modules.Count > 0))
             {
@@ -39,7 +39,7 @@ public sealed class MibCatalogLoader(MibCatalog catalog, TenantDatabase database
             }
 
             // The core SMI modules the library knows without files are stored too, unless a file in MIB_DIRS has them.
-            var builtIn = tree.Modules.Where(m => CoreModules.Names.Contains(m.Name) && m.Source == BuiltIn);
+            var builtIn = catalog.Global.Formatter.Tree.Modules.Where(m => CoreModules.Names.Contains(m.Name) && m.Source == BuiltIn);
             drafts.AddRange(builtIn.Select(m => MibModuleDraft.Resolve(m, BuiltIn, CoreModules.Source, [], tree)));
 
             // The same module name in two files: the first file (in path order) wins, as in the tree.

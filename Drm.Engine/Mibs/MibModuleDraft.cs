@@ -11,8 +11,9 @@ internal sealed class MibModuleDraft
     {
         Module = module;
         FileName = fileName;
-        Source = source;
-        SourceSha256 = SHA256.HashData(Encoding.UTF8.GetBytes(source));
+        // PostgreSQL text cannot hold NUL, which a damaged vendor file may carry.
+        Source = source.Replace('\0', ' ');
+        SourceSha256 = SHA256.HashData(Encoding.UTF8.GetBytes(Source));
     }
 
     public MibModule Module { get; }
@@ -32,16 +33,16 @@ internal sealed class MibModuleDraft
     public IReadOnlyList<MibNode> Nodes { get; private set; } = [];
 
     /// <param name="fileDiagnostics">What the parser said about the whole file; the module's own are picked out by name.</param>
-    public static MibModuleDraft Resolve(MibModule module, string fileName, string source, IEnumerable<MibDiagnostic> fileDiagnostics, MibTree tree)
+    public static MibModuleDraft Resolve(MibModule module, string fileName, string source, IEnumerable<MibDiagnostic> fileDiagnostics, MibTreeByModule tree)
     {
         var draft = new MibModuleDraft(module, fileName, source);
-        var unresolved = tree.UnresolvedImports.Where(u => u.Importer == module.Name).ToList();
+        var unresolved = tree.Unresolved[module.Name].ToList();
         draft.Imports = module.Imports
             .Select(i => new MibModuleImport(i.Module, i.Symbols, !unresolved.Any(u => u.Module == i.Module)))
             .ToList();
         var diagnostics = module.Diagnostics
             .Concat(fileDiagnostics.Where(d => d.Module == module.Name))
-            .Concat(tree.Diagnostics.Where(d => d.Module == module.Name))
+            .Concat(tree.Diagnostics[module.Name])
             .Distinct()
             .Select(d => new MibModuleDiagnostic(d.Severity == MibSeverity.Error ? "ERROR" : "WARNING", d.Line, d.Column, d.Message))
             .Concat(unresolved.Select(u => new MibModuleDiagnostic("WARNING", u.Line, u.Column, u.ModuleMissing
@@ -53,7 +54,7 @@ internal sealed class MibModuleDraft
             : unresolved.Count > 0 ? MibModuleStatus.Unresolved
             : diagnostics.Count > 0 ? MibModuleStatus.Warnings
             : MibModuleStatus.Ok;
-        draft.Nodes = tree.Nodes.Where(n => n.Module == module.Name).DistinctBy(n => n.Name).ToList();
+        draft.Nodes = tree.Nodes[module.Name].DistinctBy(n => n.Name).ToList();
         return draft;
     }
 

@@ -234,93 +234,102 @@ public sealed class MibStore(TenantDatabase database)
             }
         }
 
-        var written = 0;
-        foreach (var draft in drafts)
+        var changed = drafts.DistinctBy(d => d.Module.Name).Where(d => jobId is not null || !existing.TryGetValue(d.Module.Name, out var stored)
+                                        || !stored.Sha.AsSpan().SequenceEqual(d.SourceSha256)
+                                        || stored.Status != StatusName(d.Status) || stored.Oids != d.Nodes.Count)
+            .ToList();
+        if (changed.Count > 0)
         {
-            if (existing.TryGetValue(draft.Module.Name, out var stored) && stored.Sha.AsSpan().SequenceEqual(draft.SourceSha256)
-                && stored.Status == StatusName(draft.Status) && stored.Oids == draft.Nodes.Count && jobId is null)
+            // Three statements for any number of modules: upsert the modules, drop their old OIDs, insert the new ones.
+            var ids = await UpsertModulesAsync(connection, global, changed, jobId, ct).ConfigureAwait(false);
+            await using (var clear = new NpgsqlCommand("DELETE FROM mib_oids WHERE module_id = ANY ($1)", connection))
             {
-                continue;
+                clear.Parameters.Add(new() { Value = ids.Values.ToArray() });
+                await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            var moduleId = await UpsertModuleAsync(connection, global, draft, jobId, ct).ConfigureAwait(false);
-            await InsertOidsAsync(connection, global, moduleId, draft, ct).ConfigureAwait(false);
-            written++;
+            await InsertOidsAsync(connection, global, changed, ids, ct).ConfigureAwait(false);
         }
 
-        return written;
+        return changed.Count;
     }
 
     internal static string StatusName(MibModuleStatus status) => status.ToString().ToUpperInvariant();
 
-    private static async Task<Guid> UpsertModuleAsync(NpgsqlConnection connection, bool global, MibModuleDraft draft, Guid? jobId, CancellationToken ct)
+    private static async Task<Dictionary<string, Guid>> UpsertModulesAsync(
+        NpgsqlConnection connection, bool global, List<MibModuleDraft> drafts, Guid? jobId, CancellationToken ct)
     {
-        var module = draft.Module;
         await using var command = new NpgsqlCommand(
             "INSERT INTO mib_modules (id, tenant_id, name, file_name, language, status, last_updated, organization, contact_info, " +
             "description, revisions, imports, diagnostics, oid_count, source, source_sha256, job_id) " +
-            "VALUES ($1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) " +
+            "SELECT i, CASE WHEN $1 THEN NULL ELSE app.current_tenant() END, n, f, l, st, lu, o, ci, d, " +
+            "ARRAY(SELECT jsonb_array_elements_text(r::jsonb)), im::jsonb, dg::jsonb, c, src, sha, $17 " +
+            "FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], " +
+            "$11::text[], $12::text[], $13::text[], $14::int[], $15::text[], $16::bytea[]) AS t(i, n, f, l, st, lu, o, ci, d, r, im, dg, c, src, sha) " +
             "ON CONFLICT (tenant_id, name) DO UPDATE SET file_name = EXCLUDED.file_name, language = EXCLUDED.language, " +
             "status = EXCLUDED.status, last_updated = EXCLUDED.last_updated, organization = EXCLUDED.organization, " +
             "contact_info = EXCLUDED.contact_info, description = EXCLUDED.description, revisions = EXCLUDED.revisions, " +
             "imports = EXCLUDED.imports, diagnostics = EXCLUDED.diagnostics, oid_count = EXCLUDED.oid_count, source = EXCLUDED.source, " +
-            "source_sha256 = EXCLUDED.source_sha256, job_id = COALESCE(EXCLUDED.job_id, mib_modules.job_id) RETURNING id",
+            "source_sha256 = EXCLUDED.source_sha256, job_id = COALESCE(EXCLUDED.job_id, mib_modules.job_id) RETURNING name, id",
             connection);
-        command.Parameters.Add(new() { Value = Guid.CreateVersion7() });
         command.Parameters.Add(new() { Value = global });
-        command.Parameters.Add(new() { Value = module.Name });
-        command.Parameters.Add(new() { Value = draft.FileName });
-        command.Parameters.Add(new() { Value = module.IsSmiV2 ? "SMIv2" : "SMIv1" });
-        command.Parameters.Add(new() { Value = StatusName(draft.Status) });
-        command.Parameters.Add(Text(module.LastUpdated));
-        command.Parameters.Add(Text(module.Organization));
-        command.Parameters.Add(Text(module.ContactInfo));
-        command.Parameters.Add(Text(module.Description));
-        command.Parameters.Add(new() { Value = module.Revisions.ToArray() });
-        command.Parameters.Add(Jsonb(draft.Imports));
-        command.Parameters.Add(Jsonb(draft.Diagnostics));
-        command.Parameters.Add(new() { Value = draft.Nodes.Count });
-        command.Parameters.Add(new() { Value = draft.Source });
-        command.Parameters.Add(new() { Value = draft.SourceSha256 });
+        command.Parameters.Add(new() { Value = drafts.Select(_ => Guid.CreateVersion7()).ToArray() });
+        command.Parameters.Add(Texts(drafts.Select(d => d.Module.Name)));
+        command.Parameters.Add(Texts(drafts.Select(d => d.FileName)));
+        command.Parameters.Add(Texts(drafts.Select(d => d.Module.IsSmiV2 ? "SMIv2" : "SMIv1")));
+        command.Parameters.Add(Texts(drafts.Select(d => StatusName(d.Status))));
+        command.Parameters.Add(Texts(drafts.Select(d => d.Module.LastUpdated)));
+        command.Parameters.Add(Texts(drafts.Select(d => d.Module.Organization)));
+        command.Parameters.Add(Texts(drafts.Select(d => d.Module.ContactInfo)));
+        command.Parameters.Add(Texts(drafts.Select(d => d.Module.Description)));
+        command.Parameters.Add(Texts(drafts.Select(d => JsonSerializer.Serialize(d.Module.Revisions, Json))));
+        command.Parameters.Add(Texts(drafts.Select(d => JsonSerializer.Serialize(d.Imports, Json))));
+        command.Parameters.Add(Texts(drafts.Select(d => JsonSerializer.Serialize(d.Diagnostics, Json))));
+        command.Parameters.Add(new() { Value = drafts.Select(d => d.Nodes.Count).ToArray() });
+        command.Parameters.Add(Texts(drafts.Select(d => d.Source)));
+        command.Parameters.Add(new() { Value = drafts.Select(d => d.SourceSha256).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         command.Parameters.Add(new() { Value = (object?)jobId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        var id = (Guid)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            ids[reader.GetString(0)] = reader.GetGuid(1);
+        }
 
-        await using var clear = new NpgsqlCommand("DELETE FROM mib_oids WHERE module_id = $1", connection);
-        clear.Parameters.Add(new() { Value = id });
-        await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return id;
+        return ids;
     }
 
-    private static async Task InsertOidsAsync(NpgsqlConnection connection, bool global, Guid moduleId, MibModuleDraft draft, CancellationToken ct)
+    private static async Task InsertOidsAsync(
+        NpgsqlConnection connection, bool global, List<MibModuleDraft> drafts, Dictionary<string, Guid> ids, CancellationToken ct)
     {
-        if (draft.Nodes.Count == 0)
+        var rows = drafts.SelectMany(d => d.Nodes.Select(n => (Draft: d, Node: n))).ToList();
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var nodes = draft.Nodes;
         await using var command = new NpgsqlCommand(
             "INSERT INTO mib_oids (module_id, tenant_id, module, name, oid, kind, syntax, access, status, units, description, index_parts, augments, smi_v1) " +
-            "SELECT $1, CASE WHEN $2 THEN NULL ELSE app.current_tenant() END, $3, n, o, k, s::jsonb, a, st, u, d, i::jsonb, au, $14 " +
-            "FROM unnest($4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) " +
-            "AS t(n, o, k, s, a, st, u, d, i, au)",
+            "SELECT mi, CASE WHEN $1 THEN NULL ELSE app.current_tenant() END, m, n, o, k, s::jsonb, a, st, u, d, i::jsonb, au, v1 " +
+            "FROM unnest($2::uuid[], $3::text[], $4::text[], $5::bytea[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], " +
+            "$11::text[], $12::text[], $13::text[], $14::boolean[]) AS t(mi, m, n, o, k, s, a, st, u, d, i, au, v1)",
             connection);
-        command.Parameters.Add(new() { Value = moduleId });
         command.Parameters.Add(new() { Value = global });
-        command.Parameters.Add(new() { Value = draft.Module.Name });
-        command.Parameters.Add(Texts(nodes.Select(n => n.Name)));
-        command.Parameters.Add(new() { Value = nodes.Select(n => OidKey.Encode(n.Oid)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        command.Parameters.Add(Texts(nodes.Select(n => MibModuleDraft.KindName(n.Kind))));
-        command.Parameters.Add(Texts(nodes.Select(n => MibModuleDraft.SyntaxOf(n) is { } s ? JsonSerializer.Serialize(s, Json) : null)));
-        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Access)));
-        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Status)));
-        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Units)));
-        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Description)));
-        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Index.Count > 0
-            ? JsonSerializer.Serialize(n.Definition.Index.Select(i => new MibIndexPart(i.Name, i.Implied)), Json)
+        command.Parameters.Add(new() { Value = rows.Select(r => ids[r.Draft.Module.Name]).ToArray() });
+        command.Parameters.Add(Texts(rows.Select(r => r.Draft.Module.Name)));
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Name)));
+        command.Parameters.Add(new() { Value = rows.Select(r => OidKey.Encode(r.Node.Oid)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        command.Parameters.Add(Texts(rows.Select(r => MibModuleDraft.KindName(r.Node.Kind))));
+        command.Parameters.Add(Texts(rows.Select(r => MibModuleDraft.SyntaxOf(r.Node) is { } s ? JsonSerializer.Serialize(s, Json) : null)));
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Definition.Access)));
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Definition.Status)));
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Definition.Units)));
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Definition.Description)));
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Definition.Index.Count > 0
+            ? JsonSerializer.Serialize(r.Node.Definition.Index.Select(i => new MibIndexPart(i.Name, i.Implied)), Json)
             : null)));
-        command.Parameters.Add(Texts(nodes.Select(n => n.Definition.Augments)));
-        command.Parameters.Add(new() { Value = !draft.Module.IsSmiV2 });
+        command.Parameters.Add(Texts(rows.Select(r => r.Node.Definition.Augments)));
+        command.Parameters.Add(new() { Value = rows.Select(r => !r.Draft.Module.IsSmiV2).ToArray() });
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
@@ -425,10 +434,10 @@ public sealed class MibStore(TenantDatabase database)
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
+    // PostgreSQL text cannot hold NUL, which a damaged vendor file may carry.
     private static NpgsqlParameter Texts(IEnumerable<string?> values) =>
-        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+        new() { Value = values.Select(v => v is not null && v.Contains('\0', StringComparison.Ordinal) ? v.Replace('\0', ' ') : v).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     private static NpgsqlParameter Bytes(byte[]? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bytea };
 
-    private static NpgsqlParameter Jsonb<T>(T value) => new() { Value = JsonSerializer.Serialize(value, Json), NpgsqlDbType = NpgsqlDbType.Jsonb };
 }

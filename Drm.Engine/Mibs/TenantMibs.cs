@@ -18,8 +18,9 @@ internal static class TenantMibs
         var names = uploaded.Select(u => u.Name).ToHashSet(StringComparer.Ordinal);
         var stored = await MibStore.ReadTenantSourcesAsync(connection, ct).ConfigureAwait(false);
         var (tree, files) = catalog.BuildTree(stored.Where(s => !names.Contains(s.Name)).Concat(uploaded));
+        var byModule = new MibTreeByModule(tree);
         var drafts = files
-            .SelectMany(f => f.Modules.Select(m => MibModuleDraft.Resolve(m, f.FileName, f.Source, f.Diagnostics, tree)))
+            .SelectMany(f => f.Modules.Select(m => MibModuleDraft.Resolve(m, f.FileName, f.Source, f.Diagnostics, byModule)))
             .ToList();
         var fresh = drafts.Where(d => names.Contains(d.Module.Name)).ToList();
         await MibStore.SaveAsync(connection, global: false, fresh, jobId, ct).ConfigureAwait(false);

@@ -193,6 +193,19 @@ public sealed class MibLibraryTests(EngineDatabaseFixture fixture)
         (await mibs.FindAsync(alpha, "ADSL-LINE-MIB::adslLineCoding", default)).ShouldNotBeNull().Oid.ShouldBe("1.3.6.1.2.1.10.94.1.1.1.1.1");
     }
 
+    [Fact]
+    public async Task AFileWithNulCharacters_IsStored_AsItsTextWithoutThem()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var damaged = TestMibs.Tc.Replace("A level.", "A le\0vel.", StringComparison.Ordinal);
+
+        var job = await UploadAsync(engine, alpha, "DRM-TEST-TC.txt", Encoding.UTF8.GetBytes(damaged));
+
+        job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
+        (await engine.Get<MibService>().FindAsync(alpha, "DRM-TEST-TC::drmTest", default)).ShouldNotBeNull();
+    }
+
     public static TheoryData<string, string, string> RefusedUploads() => new()
     {
         { "traversal", "evil.tar.gz", "outside the archive" },
