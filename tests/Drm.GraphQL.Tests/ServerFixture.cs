@@ -153,7 +153,7 @@ public sealed class ServerFixture : IAsyncLifetime
         while (true)
         {
             var read = await PostAsync(
-                "query($id: ID!) { job(id: $id) { status errorType errorMessage results { edges { node { oid type value } } } } }", new { id }, token);
+                "query($id: ID!) { job(id: $id) { status errorType errorMessage results(first: 500) { edges { node { oid type value } } } } }", new { id }, token);
             var job = read.Data("job");
             if (job["status"]!.GetValue<string>() is "COMPLETED" or "FAILED" or "CANCELLED")
             {
