@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Drm.Mib.Smi;
 
 /// <summary>What one file held: its modules, and what belongs to no module (text outside any, a file with none).</summary>
@@ -31,9 +34,29 @@ public sealed record MibFile(string Path, IReadOnlyList<MibModule> Modules, IRea
     public static MibFile Parse(string path)
     {
         var diagnostics = new List<MibDiagnostic>();
-        // Bytes then one decode: File.ReadAllText grows a builder and copies the text again, doubling what a corpus
-        // load allocates. Invalid UTF-8 (Latin-1 vendor files) decodes to U+FFFD, which only ever sits in text.
-        var modules = MibParser.Parse(System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)), path, diagnostics);
-        return new MibFile(path, modules, diagnostics);
+        // The file's bytes and text live in pooled buffers only while it is tokenized: a corpus holds files of several
+        // hundred KB, and fresh arrays that size land on the large object heap, which only full collections reclaim.
+        // Invalid UTF-8 (Latin-1 vendor files) decodes to U+FFFD, which only ever sits in text.
+        using var file = File.OpenHandle(path);
+        var length = checked((int)RandomAccess.GetLength(file));
+        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(length)));
+        try
+        {
+            var read = 0;
+            while (read < length && RandomAccess.Read(file, bytes.AsSpan(read, length - read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            var count = Encoding.UTF8.GetChars(bytes.AsSpan(0, read), chars);
+            var modules = MibParser.Parse(chars.AsSpan(0, count), path, diagnostics);
+            return new MibFile(path, modules, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 }

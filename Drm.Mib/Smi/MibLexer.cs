@@ -28,10 +28,12 @@ public static class MibLexer
         return created;
     }
 
-    /// <summary>Appends the tokens to <paramref name="tokens"/>, which callers reuse from one text to the next.</summary>
-    public static void Tokenize(string text, List<MibToken> tokens, ICollection<MibDiagnostic> diagnostics)
+    /// <summary>
+    /// Appends the tokens to <paramref name="tokens"/>, which callers reuse from one text to the next. Tokens copy what
+    /// they need, so the text may live in a pooled buffer.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> text, List<MibToken> tokens, ICollection<MibDiagnostic> diagnostics)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         var (at, line, lineStart) = (0, 1, 0);
         while (at < text.Length)
@@ -56,7 +58,7 @@ public static class MibLexer
                 at += 2;
                 while (at < text.Length)
                 {
-                    var next = text.AsSpan(at).IndexOfAny('\n', '-');
+                    var next = text[at..].IndexOfAny('\n', '-');
                     if (next < 0)
                     {
                         at = text.Length;
@@ -83,14 +85,15 @@ public static class MibLexer
             if (c == '"')
             {
                 var (startLine, startColumn) = (line, column);
-                var close = text.IndexOf('"', at + 1);
+                var close = text[(at + 1)..].IndexOf('"');
+                close = close < 0 ? -1 : close + at + 1;
                 if (close < 0)
                 {
                     diagnostics.Add(new(MibSeverity.Error, null, startLine, startColumn, "A quoted string is not closed before the end of the text."));
                     close = text.Length;
                 }
 
-                var content = text.AsSpan(at + 1, close - at - 1);
+                var content = text.Slice(at + 1, close - at - 1);
                 var breaks = content.Count('\n');
                 if (breaks > 0)
                 {
@@ -104,11 +107,12 @@ public static class MibLexer
 
             if (c == '\'')
             {
-                var end = text.IndexOf('\'', at + 1);
+                var end = text[(at + 1)..].IndexOf('\'');
+                end = end < 0 ? -1 : end + at + 1;
                 var suffix = end > 0 ? char.ToUpperInvariant(Peek(text, end + 1)) : '\0';
-                if (end > 0 && suffix is 'H' or 'B' && !text.AsSpan(at + 1, end - at - 1).Contains('\n'))
+                if (end > 0 && suffix is 'H' or 'B' && !text.Slice(at + 1, end - at - 1).Contains('\n'))
                 {
-                    var digits = text.Substring(at + 1, end - at - 1).Trim();
+                    var digits = text.Slice(at + 1, end - at - 1).Trim().ToString();
                     tokens.Add(new(suffix == 'H' ? MibTokenKind.HexString : MibTokenKind.BinaryString, digits, line, column));
                     at = end + 2;
                     continue;
@@ -127,7 +131,7 @@ public static class MibLexer
                     at++;
                 }
 
-                tokens.Add(new(MibTokenKind.Number, Pooled(text.AsSpan(start, at - start)), line, column));
+                tokens.Add(new(MibTokenKind.Number, Pooled(text.Slice(start, at - start)), line, column));
                 continue;
             }
 
@@ -140,7 +144,7 @@ public static class MibLexer
                     at++;
                 }
 
-                tokens.Add(new(MibTokenKind.Identifier, Pooled(text.AsSpan(start, at - start)), line, column));
+                tokens.Add(new(MibTokenKind.Identifier, Pooled(text.Slice(start, at - start)), line, column));
                 continue;
             }
 
@@ -172,5 +176,5 @@ public static class MibLexer
         tokens.Add(new(MibTokenKind.EndOfText, "", line, at - lineStart + 1));
     }
 
-    private static char Peek(string text, int at) => at < text.Length ? text[at] : '\0';
+    private static char Peek(ReadOnlySpan<char> text, int at) => at < text.Length ? text[at] : '\0';
 }

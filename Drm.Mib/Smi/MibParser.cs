@@ -40,7 +40,11 @@ public sealed class MibParser
     /// <param name="text">The MIB text.</param>
     /// <param name="source">The file name, kept on each module.</param>
     /// <param name="diagnostics">Receives what belongs to no module (text before the first header, lexical trouble there).</param>
-    public static IReadOnlyList<MibModule> Parse(string text, string? source, List<MibDiagnostic> diagnostics)
+    public static IReadOnlyList<MibModule> Parse(string text, string? source, List<MibDiagnostic> diagnostics) =>
+        Parse(text.AsSpan(), source, diagnostics);
+
+    /// <inheritdoc cref="Parse(string, string?, List{MibDiagnostic})"/>
+    public static IReadOnlyList<MibModule> Parse(ReadOnlySpan<char> text, string? source, List<MibDiagnostic> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var lexical = new List<MibDiagnostic>();
