@@ -58,7 +58,7 @@ public sealed class MibApiTests(ServerFixture server)
         tree["children"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["drmTestScalar", "drmTestLevel"]);
 
         var other = await server.PostAsync(
-            "{ mibModules(search: \"DRM-TEST\") { totalCount } mibOid(oid: \"DRM-TEST-MIB::drmTestLevel\") { oid } }", token: server.Beta.AdminToken);
+            "{ mibModules(search: \"DRM-TEST-MIB\") { totalCount } mibOid(oid: \"DRM-TEST-MIB::drmTestLevel\") { oid } }", token: server.Beta.AdminToken);
         other.Data("mibModules")["totalCount"]!.GetValue<int>().ShouldBe(0);
         other.Body["data"]!["mibOid"].ShouldBeNull();
         var id = mib["id"]!.GetValue<string>();
@@ -103,11 +103,13 @@ public sealed class MibApiTests(ServerFixture server)
     [Fact]
     public async Task AModuleUploadedWithoutItsImport_ResolvesWhenTheImportArrives_AndCanBeDeletedByItsTenant()
     {
-        var first = await server.PostMultipartAsync(Upload, "DRM-TEST-MIB.mib", Encoding.UTF8.GetBytes(TestMibs.Mib.Replace("DRM-TEST-MIB", "DRM-LATE-MIB", StringComparison.Ordinal)), server.Beta.OperatorToken);
+        // Beta's own pair under enterprises.99997, so that other tests' lookups of alpha's DRM-TEST modules stay apart.
+        static string Late(string text) => text.Replace("DRM-TEST-", "DRM-LATE-", StringComparison.Ordinal).Replace("enterprises 99999", "enterprises 99997", StringComparison.Ordinal);
+        var first = await server.PostMultipartAsync(Upload, "DRM-LATE-MIB.mib", Encoding.UTF8.GetBytes(Late(TestMibs.Mib)), server.Beta.OperatorToken);
         (await server.WaitForJobAsync(first.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
         (await ModuleAsync("DRM-LATE-MIB"))["status"]!.GetValue<string>().ShouldBe("UNRESOLVED");
 
-        var second = await server.PostMultipartAsync(Upload, "DRM-TEST-TC.my", Encoding.UTF8.GetBytes(TestMibs.Tc), server.Beta.OperatorToken);
+        var second = await server.PostMultipartAsync(Upload, "DRM-LATE-TC.my", Encoding.UTF8.GetBytes(Late(TestMibs.Tc)), server.Beta.OperatorToken);
         (await server.WaitForJobAsync(second.Data("uploadMib")["id"]!.GetValue<string>(), server.Beta.OperatorToken))["status"]!.GetValue<string>().ShouldBe("COMPLETED");
         var late = await ModuleAsync("DRM-LATE-MIB");
         late["status"]!.GetValue<string>().ShouldBe("OK");
