@@ -75,15 +75,25 @@ public sealed class MibService(MibStore store, MibCatalog catalog, JobService jo
     /// <summary>Deletes one of the caller's modules and re-resolves the rest (modules that imported it become <c>UNRESOLVED</c>).</summary>
     public async Task<bool> DeleteModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken)
     {
-        if (!await store.DeleteModuleAsync(caller, id, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Require(UserRole.Operator);
+        // One transaction: the deletion and the importers' new status are stored together or not at all.
+        var deleted = await database.ExecuteAsync(caller, async (connection, ct) =>
         {
-            return false;
+            if (!await MibStore.DeleteOwnModuleAsync(connection, id, ct).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            await TenantMibs.ResolveAndStoreAsync(connection, catalog, [], null, ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (deleted)
+        {
+            catalog.Invalidate(caller.TenantId);
         }
 
-        await database.ExecuteAsync(caller, (connection, ct) => TenantMibs.ResolveAndStoreAsync(connection, catalog, [], null, ct), cancellationToken)
-            .ConfigureAwait(false);
-        catalog.Invalidate(caller.TenantId);
-        return true;
+        return deleted;
     }
 
     private async Task<uint[]> ResolveAsync(TenantContext caller, string text, string field, CancellationToken cancellationToken)

@@ -172,31 +172,27 @@ public sealed class MibStore(TenantDatabase database)
             }
         }, cancellationToken);
 
-    /// <summary>Deletes one of the caller's modules; global modules are refused with <c>FORBIDDEN</c>.</summary>
-    public Task<bool> DeleteModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken)
+    /// <summary>Deletes one of the caller's modules in the open transaction; a global module is refused with <c>FORBIDDEN</c>.</summary>
+    internal static async Task<bool> DeleteOwnModuleAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
-        caller.Require(UserRole.Operator);
-        return database.ExecuteAsync(caller, async (connection, ct) =>
+        await using (var lookup = new NpgsqlCommand("SELECT tenant_id FROM mib_modules WHERE id = $1", connection))
         {
-            await using (var lookup = new NpgsqlCommand("SELECT tenant_id FROM mib_modules WHERE id = $1", connection))
+            lookup.Parameters.Add(new() { Value = id });
+            await using var reader = await lookup.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                lookup.Parameters.Add(new() { Value = id });
-                await using var reader = await lookup.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                if (reader.IsDBNull(0))
-                {
-                    throw DrmException.Forbidden("Global MIB modules come from MIB_DIRS and cannot be deleted through the API.");
-                }
+                return false;
             }
 
-            await using var delete = new NpgsqlCommand("DELETE FROM mib_modules WHERE id = $1 AND tenant_id = app.current_tenant()", connection);
-            delete.Parameters.Add(new() { Value = id });
-            return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
-        }, cancellationToken);
+            if (reader.IsDBNull(0))
+            {
+                throw DrmException.Forbidden("Global MIB modules come from MIB_DIRS and cannot be deleted through the API.");
+            }
+        }
+
+        await using var delete = new NpgsqlCommand("DELETE FROM mib_modules WHERE id = $1 AND tenant_id = app.current_tenant()", connection);
+        delete.Parameters.Add(new() { Value = id });
+        return await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
     }
 
     /// <summary>The caller's own modules as uploaded (name, file name, file text), to rebuild its tree from.</summary>
