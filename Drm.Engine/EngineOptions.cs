@@ -27,4 +27,10 @@ public sealed record EngineOptions
 
     /// <summary>Folders whose MIB modules are global, readable by every tenant (<c>MIB_DIRS</c>).</summary>
     public IReadOnlyList<string> MibDirectories { get; init; } = ["/usr/share/snmp/mibs"];
+
+    /// <summary>
+    /// TR-181 models imported as the global catalog at start-up, and the only server-side files <c>importTr181</c> may
+    /// name (<c>TR181_SOURCES</c>): entry <c>.xml</c> files (their imports beside them) or <c>.tar.gz</c> archives.
+    /// </summary>
+    public IReadOnlyList<string> Tr181Sources { get; init; } = [];
 }

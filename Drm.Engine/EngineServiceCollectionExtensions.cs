@@ -40,6 +40,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Mibs.Tables.MibTableReader>();
         services.AddSingleton<Mibs.MibCatalogLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<Mibs.MibCatalogLoader>());
+        services.AddSingleton<Tr181.Tr181Store>();
+        services.AddSingleton<Tr181.Tr181Service>();
+        services.AddSingleton<Tr181.Tr181CatalogLoader>();
+        services.AddHostedService(provider => provider.GetRequiredService<Tr181.Tr181CatalogLoader>());
         services.AddJobEngine(options.Jobs);
         return services;
     }

@@ -17,6 +17,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<SnmpUdpTransport>(_ => new SnmpUdpTransport(maxInFlight: options.MaxInFlightRequests));
         services.AddSingleton<SnmpJobWork>();
         services.AddSingleton<Mibs.MibParseJobWork>();
+        services.AddSingleton<Tr181.Tr181ImportJobWork>();
         services.AddSingleton<JobWorkRouter>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
         services.AddSingleton<JobNotificationHub>();

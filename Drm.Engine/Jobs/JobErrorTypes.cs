@@ -7,6 +7,7 @@ public static class JobErrorTypes
     public const string SnmpAuth = "SNMPAuthError";
     public const string SnmpClient = "SNMPClientError";
     public const string MibParse = "MIBParseError";
+    public const string Tr181Import = "TR181ImportError";
     public const string Cancelled = "Cancelled";
     public const string Internal = "Internal";
 }

@@ -11,6 +11,7 @@ public sealed record JobFailure(string ErrorType, string Message)
         SnmpAuthException e => new(JobErrorTypes.SnmpAuth, e.Message),
         SnmpClientException e => new(JobErrorTypes.SnmpClient, e.Message),
         Mibs.MibParseException e => new(JobErrorTypes.MibParse, e.Message),
+        Tr181.Tr181ImportException e => new(JobErrorTypes.Tr181Import, e.Message),
         DrmException { Code: DrmErrorCode.BadUserInput } e => new(JobErrorTypes.SnmpClient, e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && exception is not DrmException => Classify(inner) is { ErrorType: not JobErrorTypes.Internal } known ? known : Internal(exception),

@@ -275,13 +275,19 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
     /// so a job resumed on another node after a crash still has it, and deleted when the job has used it.
     /// </summary>
     public async Task<Job> EnqueueUploadAsync(
-        TenantContext caller, JobKind kind, object parameters, string fileName, byte[] content, long? itemsExpected, CancellationToken cancellationToken)
+        TenantContext caller, JobKind kind, object parameters, string fileName, byte[]? content, long? itemsExpected, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Require(UserRole.Operator);
         var job = await database.ExecuteAsync(caller, async (connection, ct) =>
         {
             var job = await InsertJobAsync(connection, caller, null, kind, parameters, itemsExpected, ct).ConfigureAwait(false);
+            if (content is null)
+            {
+                // The job reads its input from the server (a TR181_SOURCES file), not from an upload.
+                return job;
+            }
+
             await using var upload = new NpgsqlCommand(
                 "INSERT INTO job_uploads (job_id, tenant_id, file_name, content) VALUES ($1, $2, $3, $4)", connection);
             upload.Parameters.Add(new() { Value = job.Id });

@@ -1,10 +1,11 @@
 using Akka.Streams;
 using Drm.Engine.Mibs;
+using Drm.Engine.Tr181;
 
 namespace Drm.Engine.Jobs;
 
 /// <summary>Hands each claimed job to the work of its kind.</summary>
-public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse) : IJobWork
+public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse, Tr181ImportJobWork tr181Import) : IJobWork
 {
     public Task RunAsync(JobTicket ticket, Job job, JobProgress progress, IMaterializer materializer, CancellationToken cancellationToken)
     {
@@ -13,6 +14,7 @@ public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse) : 
         {
             JobKind.SnmpGet or JobKind.SnmpSet or JobKind.SnmpBulkwalk => snmp,
             JobKind.MibParse => mibParse,
+            JobKind.Tr181Import => tr181Import,
             _ => throw new NotSupportedException($"{JobNames.Of(job.Kind)} jobs come with their protocol's client; this engine cannot run them yet."),
         };
         return work.RunAsync(ticket, job, progress, materializer, cancellationToken);

@@ -50,7 +50,8 @@ public static class MibUploadReader
         throw DrmException.BadInput($"{fileName}: upload a .mib, .txt or .my file, or a .tar.gz (.tgz) archive of them.");
     }
 
-    private static List<(string, string)> ReadArchive(string fileName, byte[] content)
+    /// <summary>Every file of a .tar.gz archive, by its path inside it, under the limits above (also used for TR-181 uploads).</summary>
+    public static IReadOnlyList<(string Name, string Text)> ReadArchive(string fileName, byte[] content)
     {
         var budget = Math.Min(MaxExtractedBytes, Math.Max(MaxFileBytes, content.LongLength * MaxRatio));
         var files = new List<(string, string)>();
@@ -76,7 +77,7 @@ public static class MibUploadReader
 
                 if (entry.Length > MaxFileBytes)
                 {
-                    throw DrmException.BadInput($"{fileName}: '{name}' is {entry.Length:N0} bytes; a MIB file may have {MaxFileBytes:N0}.");
+                    throw DrmException.BadInput($"{fileName}: '{name}' is {entry.Length:N0} bytes; a file may have {MaxFileBytes:N0}.");
                 }
 
                 if (files.Count == MaxFiles)

@@ -90,6 +90,7 @@ public sealed record DrmSettings
                 },
                 MibDirectories = (env("MIB_DIRS") is { Length: > 0 } mibDirs ? mibDirs : "/usr/share/snmp/mibs")
                     .Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Tr181Sources = (env("TR181_SOURCES") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Usp = new UspClientOptions
                 {
                     ControllerEndpointId = env("USP_CONTROLLER_ENDPOINT_ID") is { Length: > 0 } id ? id : "self::drm-controller",

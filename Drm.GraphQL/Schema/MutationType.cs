@@ -13,6 +13,7 @@ using Drm.GraphQL.Users;
 using Drm.Engine.Jobs;
 using Drm.Engine.Mibs;
 using Drm.GraphQL.Mibs;
+using Drm.Engine.Tr181;
 using Drm.GraphQL.Uploads;
 using Drm.GraphQL.Jobs;
 using GraphQL;
@@ -144,6 +145,26 @@ public sealed class MutationType : ObjectGraphType
                 var file = c.GetArgument<UploadedFile>("file");
                 return await c.Service<MibService>().UploadAsync(
                     c.Caller(), c.GetArgument<string?>("name") ?? file.FileName, file.Content, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("importTr181")
+            .Description(
+                "Imports a TR-181 data model into the catalog; returns the TR181_IMPORT job. Give a file (a multipart upload: a flattened model .xml, or a " +
+                ".tar.gz of a model with the files it imports) or a source (a server-side file listed in TR181_SOURCES). A newer version of a model " +
+                "updates its rows in place; the job's results list what was ADDED, CHANGED and REMOVED. Operators and admins; global imports are a " +
+                "platform administrator's.")
+            .Argument<UploadGraphType>("file")
+            .Argument<StringGraphType>("source")
+            .Argument<BooleanGraphType>("global", a =>
+            {
+                a.DefaultValue = false;
+                a.Description = "Import into the global catalog every tenant reads (platform administrators only).";
+            })
+            .ResolveAsync(async c =>
+            {
+                var file = c.GetArgument<UploadedFile?>("file");
+                return await c.Service<Tr181Service>().ImportAsync(
+                    c.Caller(), file?.FileName, file?.Content, c.GetArgument<string?>("source"), c.GetArgument("global", false), c.CancellationToken);
             });
 
         Field<NonNullGraphType<BooleanGraphType>>("deleteMibModule")

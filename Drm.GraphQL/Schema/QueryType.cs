@@ -8,6 +8,9 @@ using Drm.GraphQL.Devices;
 using Drm.GraphQL.Execution;
 using Drm.GraphQL.Jobs;
 using Drm.GraphQL.Mibs;
+using Drm.GraphQL.Tr181;
+using Drm.Engine.Tr181;
+using Drm.Mib.Tr181;
 using Drm.GraphQL.Relay;
 using Drm.GraphQL.Tenants;
 using Drm.GraphQL.Users;
@@ -115,6 +118,58 @@ public sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c => await c.Service<MibService>().TreeAsync(
                 c.Caller(), c.GetArgument<string?>("oid"), c.GetArgument("depth", 1), c.CancellationToken));
 
+        Field<NonNullGraphType<ConnectionType<Tr181ParameterType, EdgeType<Tr181ParameterType>>>>("tr181Parameters")
+            .Description("The TR-181 catalog you see (the global models and your own; yours take a global path's place), in path order.")
+            .Argument<StringGraphType>("pathPrefix", a => a.Description = "Only paths starting with this (Device.WiFi.; instance numbers stand for {i}).")
+            .Argument<StringGraphType>("type", a => a.Description = "Only parameters of this built-in type (unsignedInt) or named data type (IPv4Address).")
+            .Argument<Tr181AccessType>("access")
+            .Argument<Tr181KindType>("kind", a => a.Description = "Only this kind (all kinds when omitted).")
+            .Argument<StringGraphType>("search", a => a.Description = "Part of the path or the description, any case.")
+            .PagingArguments()
+            .ResolveAsync(async c => Connections.From(await c.Service<Tr181Service>().ListAsync(
+                c.Caller(),
+                new Tr181Filter(c.GetArgument<string?>("pathPrefix"), c.GetArgument<string?>("type"), c.GetArgument<Tr181Access?>("access"),
+                    c.GetArgument<Tr181ItemKind?>("kind"), c.GetArgument<string?>("search")),
+                c.ToPageRequest(),
+                c.CancellationToken)));
+
+        Field<Tr181ParameterType>("tr181Parameter")
+            .Description("One catalog item by its ID or its path (Device.WiFi.SSID.1.SSID finds Device.WiFi.SSID.{i}.SSID); null when there is none.")
+            .Argument<IdGraphType>("id")
+            .Argument<StringGraphType>("path")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string?>("id");
+                var path = c.GetArgument<string?>("path");
+                if ((id is null) == (path is null))
+                {
+                    throw DrmException.BadInput("Give either id or path.");
+                }
+
+                return id is not null
+                    ? await c.Service<Tr181Service>().GetAsync(c.Caller(), GlobalId.Decode(id, Tr181ParameterType.TypeName), c.CancellationToken)
+                    : await c.Service<Tr181Service>().FindAsync(c.Caller(), path!, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Tr181TreeNodeType>>>>("tr181Tree")
+            .Description($"The items under an object (the root when omitted), for a tree browser, down to 'depth' levels (1 to {Tr181Service.MaxTreeDepth}), " +
+                         $"at most {Tr181Service.MaxTreeNodes:N0} nodes.")
+            .Argument<StringGraphType>("rootPath", a => a.Description = "An object path: Device.WiFi. (the trailing dot may be left out).")
+            .Argument<IntGraphType>("depth", a => a.DefaultValue = 1)
+            .ResolveAsync(async c => await c.Service<Tr181Service>().TreeAsync(
+                c.Caller(), c.GetArgument<string?>("rootPath"), c.GetArgument("depth", 1), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Tr181ModelType>>>>("tr181Models")
+            .Description("The data models in the catalog you see: the global ones first, then yours.")
+            .ResolveAsync(async c => await c.Service<Tr181Service>().ModelsAsync(c.Caller(), c.CancellationToken));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Tr181ValidationResultType>>>>("validateTr181")
+            .Description($"Checks proposed sets against the TR-181 model: path, writability, instance numbers, type, range, enumeration, pattern, length " +
+                         $"and list syntax. Every item is answered, in order, with all its errors (at most {Tr181Service.MaxValidateItems:N0} items).")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<Tr181ValueInputType>>>>("input")
+            .ResolveAsync(async c => await c.Service<Tr181Service>().ValidateAsync(
+                c.Caller(), c.GetArgument<List<Tr181ValueInput>>("input"), c.CancellationToken));
+
         Field<NodeInterface>("node")
             .Description("Any object by its global ID; null when it does not exist or is not yours.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -136,6 +191,7 @@ public sealed class QueryType : ObjectGraphType
             TenantType.TypeName => await context.Service<TenantService>().GetAsync(caller, id, context.CancellationToken),
             JobType.TypeName => await context.Service<JobService>().GetAsync(caller, id, context.CancellationToken),
             MibModuleType.TypeName => await context.Service<MibService>().GetModuleAsync(caller, id, context.CancellationToken),
+            Tr181ParameterType.TypeName => await context.Service<Tr181Service>().GetAsync(caller, id, context.CancellationToken),
             _ => null,
         };
     }

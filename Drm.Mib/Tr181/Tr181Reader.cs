@@ -28,6 +28,20 @@ public static class Tr181Reader
         }
     }
 
+    public static Tr181Model Read(string mainFileName, IReadOnlyDictionary<string, Func<Stream>> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        try
+        {
+            using var stream = files[mainFileName]();
+            return Read(XDocument.Load(stream, LoadOptions.SetLineInfo));
+        }
+        catch (XmlException e)
+        {
+            throw new Tr181FormatException($"{mainFileName} is not well-formed XML: {e.Message}", e);
+        }
+    }
+
     public static Tr181Model Read(XDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
