@@ -82,12 +82,16 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
 
     public Task<Tr181Item?> GetAsync(TenantContext caller, Guid id, CancellationToken cancellationToken) => store.GetAsync(caller, id, cancellationToken);
 
-    /// <summary>The item at a path; an object may be named without its trailing dot, an instance by its numbers.</summary>
+    /// <summary>
+    /// The item at a path; an object may be named without its trailing dot (Device.WiFi), a table without its {i}
+    /// (Device.WiFi.SSID), an instance by its numbers (Device.WiFi.SSID.1.SSID).
+    /// </summary>
     public async Task<Tr181Item?> FindAsync(TenantContext caller, string path, CancellationToken cancellationToken)
     {
         var template = Tr181Path.ToTemplate(CheckedPath(path, "path"));
-        var found = await store.FindAsync(caller, [template, Tr181Path.AsObjectPath(template)], cancellationToken).ConfigureAwait(false);
-        return found.FirstOrDefault(i => i.Path == template) ?? found.FirstOrDefault();
+        string[] candidates = [template, Tr181Path.AsObjectPath(template), Tr181Path.AsObjectPath(template) + "{i}."];
+        var found = await store.FindAsync(caller, candidates, cancellationToken).ConfigureAwait(false);
+        return candidates.Select(c => found.FirstOrDefault(i => i.Path == c)).FirstOrDefault(i => i is not null);
     }
 
     public async Task<IReadOnlyList<Tr181TreeNode>> TreeAsync(TenantContext caller, string? rootPath, int depth, CancellationToken cancellationToken)

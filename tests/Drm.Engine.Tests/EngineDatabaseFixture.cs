@@ -51,7 +51,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
     /// <summary>
     /// A fresh migrated database and a started engine host (the actor system runs), as the service runs it.
     /// </summary>
-    public async Task<EngineScope> StartEngineAsync(JobEngineOptions? jobs = null)
+    public async Task<EngineScope> StartEngineAsync(JobEngineOptions? jobs = null, IReadOnlyList<string>? tr181Sources = null)
     {
         var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
         await Server.CreateDatabaseAsync(name, Template);
@@ -62,6 +62,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
             Database = new DatabaseOptions { ConnectionString = Server.AppConnectionString(name) },
             CredentialsKey = CredentialsKey,
             Jobs = jobs ?? new JobEngineOptions { ResumeInterval = TimeSpan.FromMilliseconds(500), Lease = TimeSpan.FromSeconds(3) },
+            Tr181Sources = tr181Sources ?? [],
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -26,6 +26,8 @@ public sealed class ServerFixture : IAsyncLifetime
     public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256!";
     public const string Password = "tenant-pass-1";
     public const string CorsOrigin = "https://ui.example.net";
+    public const string ImportTr181 = "mutation($file: Upload, $source: String) { importTr181(file: $file, source: $source) { id kind status } }";
+
     public const string UploadMib = "mutation($file: Upload!, $name: String) { uploadMib(file: $file, name: $name) { id kind status } }";
 
     private WebApplication? _app;
@@ -64,6 +66,7 @@ public sealed class ServerFixture : IAsyncLifetime
                 },
                 CredentialsKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7)).ToArray()),
                 MibDirectories = [Path.Combine(RepositoryPaths.Shared, "data", "mibs", "rfc"), "/usr/share/snmp/mibs"],
+                Tr181Sources = [TestTr181.UspFull],
             },
             Jwt = new JwtOptions(JwtSecret, TimeSpan.FromHours(1)),
             Port = 0,
@@ -81,6 +84,7 @@ public sealed class ServerFixture : IAsyncLifetime
         Beta = await CreateTenantAsync("beta");
         // The global MIBs are stored in the background after start-up; the MIB tests read them.
         await _app.Services.GetRequiredService<Drm.Engine.Mibs.MibCatalogLoader>().Stored;
+        await _app.Services.GetRequiredService<Drm.Engine.Tr181.Tr181CatalogLoader>().Stored;
     }
 
     public async ValueTask DisposeAsync()

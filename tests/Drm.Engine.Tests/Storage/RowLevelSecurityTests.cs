@@ -13,7 +13,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         ["tenants", "users", "devices", "snmp_credentials", "webpa_endpoints", "tr069_endpoints", "usp_endpoints", "jobs", "job_results", "job_events", "job_uploads"];
 
     // Tables that also hold global rows (tenant_id NULL) every tenant reads.
-    private static readonly string[] CatalogTables = ["mib_modules", "mib_oids"];
+    private static readonly string[] CatalogTables = ["mib_modules", "mib_oids", "tr181_models", "tr181_parameters"];
 
     [Fact]
     public async Task EveryTableButTheResultRowsPartition_HasRowLevelSecurityEnabledAndForced()
@@ -297,7 +297,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         await ExecuteAsync(alpha.TenantId, platform: false, string.Format(CultureInfo.InvariantCulture, Module, "app.current_tenant()", "ALPHA-MIB"));
         await ExecuteAsync(alpha.TenantId, platform: false, string.Format(CultureInfo.InvariantCulture, Oid, "ALPHA-MIB"));
 
-        foreach (var table in CatalogTables)
+        foreach (var table in CatalogTables.Where(t => t.StartsWith("mib_", StringComparison.Ordinal)))
         {
             (await ExecuteAsync(alpha.TenantId, false, $"SELECT count(*) FROM {table}")).ShouldBe(2, table);
             (await ExecuteAsync(beta.TenantId, false, $"SELECT count(*) FROM {table}")).ShouldBe(1, table);
@@ -314,6 +314,65 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
             ExecuteAsync(alpha.TenantId, false, string.Format(CultureInfo.InvariantCulture, Module, $"'{beta.TenantId}'", "PLANTED-MIB")));
         foreign.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         (await ExecuteAsync(alpha.TenantId, false, "SELECT count(*) FROM mib_modules")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Tr181Rows_AreSeenByTheirTenantOnly_AndGlobalRowsAreReadByAllButWrittenByThePlatformOnly()
+    {
+        await using var scope = await fixture.CreateScopeAsync();
+        var alpha = await scope.CreateTenantAsync("alpha");
+        var beta = await scope.CreateTenantAsync("beta");
+        await using var connection = await scope.OpenAppConnectionAsync();
+
+        async Task<long> ExecuteAsync(Guid? tenant, bool platform, string sql)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            if (tenant is { } id)
+            {
+                await SetTenantAsync(connection, id);
+            }
+
+            await using (var flag = new NpgsqlCommand("SELECT app.set_platform_admin($1)", connection))
+            {
+                flag.Parameters.Add(new() { Value = platform });
+                await flag.ExecuteNonQueryAsync();
+            }
+
+            await using var command = new NpgsqlCommand(sql, connection);
+            var result = sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)(await command.ExecuteScalarAsync())! : await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+            return result;
+        }
+
+        const string Model = "INSERT INTO tr181_models (id, tenant_id, name, source, item_count) VALUES (gen_random_uuid(), {0}, '{1}', 's', 1)";
+        const string Item = "INSERT INTO tr181_parameters (id, tenant_id, model, kind, path, parent, depth, name, access, status, details, digest) " +
+                            "VALUES (gen_random_uuid(), {0}, 'Device', 'PARAMETER', '{1}', 'Device.', 2, 'X', 'READ_ONLY', 'current', '{{}}', '\\x00')";
+        await ExecuteAsync(Guid.Empty, platform: true, string.Format(CultureInfo.InvariantCulture, Model, "NULL", "Device"));
+        await ExecuteAsync(Guid.Empty, platform: true, string.Format(CultureInfo.InvariantCulture, Item, "NULL", "Device.Global"));
+        await ExecuteAsync(alpha.TenantId, platform: false, string.Format(CultureInfo.InvariantCulture, Model, "app.current_tenant()", "Device"));
+        await ExecuteAsync(alpha.TenantId, platform: false, string.Format(CultureInfo.InvariantCulture, Item, "app.current_tenant()", "Device.X_ALPHA_Fan"));
+
+        foreach (var table in new[] { "tr181_models", "tr181_parameters", "visible_tr181_parameters" })
+        {
+            (await ExecuteAsync(alpha.TenantId, false, $"SELECT count(*) FROM {table}")).ShouldBe(2, table);
+            (await ExecuteAsync(beta.TenantId, false, $"SELECT count(*) FROM {table}")).ShouldBe(1, table);
+            (await ExecuteAsync(null, false, $"SELECT count(*) FROM {table} WHERE tenant_id IS NOT NULL")).ShouldBe(0, table);
+        }
+
+        foreach (var table in new[] { "tr181_models", "tr181_parameters" })
+        {
+            // A tenant can neither change nor delete global rows, nor another tenant's.
+            (await ExecuteAsync(beta.TenantId, false, $"DELETE FROM {table}")).ShouldBe(0, table);
+            (await ExecuteAsync(beta.TenantId, false, $"UPDATE {table} SET tenant_id = app.current_tenant()")).ShouldBe(0, table);
+        }
+
+        var planted = await Should.ThrowAsync<PostgresException>(() =>
+            ExecuteAsync(alpha.TenantId, false, string.Format(CultureInfo.InvariantCulture, Item, "NULL", "Device.Planted")));
+        planted.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        var foreign = await Should.ThrowAsync<PostgresException>(() =>
+            ExecuteAsync(alpha.TenantId, false, string.Format(CultureInfo.InvariantCulture, Item, $"'{beta.TenantId}'", "Device.Planted")));
+        foreign.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        (await ExecuteAsync(alpha.TenantId, false, "SELECT count(*) FROM tr181_parameters")).ShouldBe(2);
     }
 
     private static async Task SetTenantAsync(NpgsqlConnection connection, Guid tenantId)

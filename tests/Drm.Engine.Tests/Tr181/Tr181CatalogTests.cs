@@ -1,0 +1,382 @@
+using System.Text;
+using Drm.Engine.Jobs;
+using Drm.Engine.Paging;
+using Drm.Engine.Tenancy;
+using Drm.Engine.Tr181;
+using Drm.Mib.Tr181;
+using Drm.TestUtils;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Drm.Engine.Tests.Tr181;
+
+/// <summary>The TR-181 catalog in the engine: start-up imports, TR181_IMPORT jobs into PostgreSQL, browsing, tenants, validation.</summary>
+public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
+{
+    [Fact]
+    public async Task TheModelsOfTr181Sources_AreImportedAtStartUp_WholeAndReadByEveryTenant()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var beta = await engine.CreateTenantAsync("beta");
+        var tr181 = engine.Get<Tr181Service>();
+        var model = Tr181Reader.ReadFile(TestTr181.UspFull);
+        var expected = model.Objects.Count + model.Parameters.Count + model.Commands.Count + model.Events.Count;
+
+        foreach (var tenant in new[] { alpha, beta })
+        {
+            var all = await tr181.ListAsync(tenant, new Tr181Filter(), new PageRequest(1), default);
+            all.TotalCount.ShouldBe(expected);
+            (await tr181.ListAsync(tenant, new Tr181Filter(Kind: Tr181ItemKind.Parameter), new PageRequest(1), default)).TotalCount.ShouldBe(model.Parameters.Count);
+            (await tr181.ListAsync(tenant, new Tr181Filter(Kind: Tr181ItemKind.Command), new PageRequest(1), default)).TotalCount.ShouldBe(model.Commands.Count);
+            (await tr181.ListAsync(tenant, new Tr181Filter(Kind: Tr181ItemKind.Event), new PageRequest(1), default)).TotalCount.ShouldBe(model.Events.Count);
+            var models = await tr181.ModelsAsync(tenant, default);
+            models.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+                m => m.Name.ShouldBe("Device"), m => m.Version.ShouldBe("2.19"), m => m.IsGlobal.ShouldBeTrue(), m => m.ItemCount.ShouldBe(expected));
+        }
+
+        // Everything the model says survives the round trip through PostgreSQL.
+        var ssid = (await tr181.FindAsync(alpha, "Device.WiFi.SSID.3.SSID", default)).ShouldNotBeNull();
+        ssid.Path.ShouldBe("Device.WiFi.SSID.{i}.SSID");
+        ssid.IsGlobal.ShouldBeTrue();
+        ssid.Parent.ShouldBe("Device.WiFi.SSID.{i}.");
+        ssid.Parameter.ShouldNotBeNull().ShouldBeEquivalentTo(model.Parameters.Single(p => p.Path == ssid.Path));
+        var ping = (await tr181.FindAsync(alpha, "Device.IP.Diagnostics.IPPing()", default)).ShouldNotBeNull();
+        ping.Command.ShouldNotBeNull().ShouldBeEquivalentTo(model.Commands.Single(c => c.Path == ping.Path));
+        var ssids = (await tr181.FindAsync(alpha, "Device.WiFi.SSID", default)).ShouldNotBeNull();
+        ssids.Path.ShouldBe("Device.WiFi.SSID.{i}.");
+        ssids.Object.ShouldNotBeNull().ShouldBeEquivalentTo(model.Objects.Single(o => o.Path == ssids.Path));
+        (await tr181.GetAsync(beta, ssid.Id, default)).ShouldNotBeNull().Path.ShouldBe(ssid.Path);
+
+        // A second start finds the model unchanged and rewrites nothing.
+        await using var owner = await engine.OpenOwnerConnectionAsync();
+        var before = await ScalarAsync<DateTime>(owner, "SELECT max(updated_at) FROM tr181_parameters");
+        var again = new Tr181CatalogLoader(engine.Get<EngineOptions>(), engine.Get<Drm.Engine.Storage.TenantDatabase>(), NullLogger<Tr181CatalogLoader>.Instance);
+        await again.StartAsync(default);
+        await again.Stored;
+        (await ScalarAsync<DateTime>(owner, "SELECT max(updated_at) FROM tr181_parameters")).ShouldBe(before);
+        (await ScalarAsync<long>(owner, "SELECT count(*) FROM tr181_parameters")).ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task SearchTypeAccessAndPrefixFilters_AndPaging_ReturnWhatTheyName()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+
+        var ssidSearch = await AllAsync(tr181, alpha, new Tr181Filter(Search: "ssid", Kind: Tr181ItemKind.Parameter));
+        ssidSearch.Select(i => i.Path).ShouldContain("Device.WiFi.SSID.{i}.SSID");
+        ssidSearch.ShouldAllBe(i => i.Path.Contains("SSID", StringComparison.OrdinalIgnoreCase)
+                                    || (i.Description ?? "").Contains("ssid", StringComparison.OrdinalIgnoreCase));
+
+        var addresses = await AllAsync(tr181, alpha, new Tr181Filter(PathPrefix: "Device.IP.Interface.1.", Type: "IPv4Address", Access: Tr181Access.ReadWrite));
+        addresses.Select(i => i.Path).ShouldContain("Device.IP.Interface.{i}.IPv4Address.{i}.IPAddress");
+        addresses.ShouldAllBe(i => i.Path.StartsWith("Device.IP.Interface.{i}.", StringComparison.Ordinal) && i.DataType == "IPv4Address" && i.Access == Tr181Access.ReadWrite);
+
+        // Pages of 7 give the same items, in path order, as one large page.
+        var wifi = new Tr181Filter(PathPrefix: "Device.WiFi.Radio.");
+        var whole = await tr181.ListAsync(alpha, wifi, new PageRequest(PageRequest.MaxSize), default);
+        var paged = new List<Tr181Item>();
+        string? after = null;
+        do
+        {
+            var page = await tr181.ListAsync(alpha, wifi, new PageRequest(7, after), default);
+            page.TotalCount.ShouldBe(whole.TotalCount);
+            paged.AddRange(page.Items);
+            after = page.HasNextPage ? page.Cursors[^1] : null;
+        }
+        while (after is not null);
+        paged.Select(i => i.Path).ShouldBe(whole.Items.Select(i => i.Path));
+        paged.Select(i => i.Path).ShouldBe(paged.Select(i => i.Path).Order(StringComparer.Ordinal));
+        (await tr181.ListAsync(alpha, new Tr181Filter(Search: "100%_\\"), new PageRequest(), default)).TotalCount.ShouldBe(0);
+        (await Should.ThrowAsync<DrmException>(() => tr181.ListAsync(alpha, new Tr181Filter(), new PageRequest(10, "nonsense"), default)))
+            .Code.ShouldBe(DrmErrorCode.BadUserInput);
+    }
+
+    [Fact]
+    public async Task TheTree_NestsItemsBySegment_WithChildCounts()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+
+        var top = await tr181.TreeAsync(alpha, null, 1, default);
+        var device = top.ShouldHaveSingleItem();
+        device.Item.Path.ShouldBe("Device.");
+        device.Children.ShouldBeEmpty();
+        device.ChildCount.ShouldBeGreaterThan(50);
+
+        var wifi = await tr181.TreeAsync(alpha, "Device.WiFi", 2, default);
+        var ssid = wifi.Single(n => n.Item.Path == "Device.WiFi.SSID.{i}.");
+        ssid.Item.Name.ShouldBe("SSID.{i}");
+        ssid.Children.Select(c => c.Item.Name).ShouldContain("SSID");
+        ssid.ChildCount.ShouldBe(ssid.Children.Count);
+        wifi.Single(n => n.Item.Path == "Device.WiFi.RadioNumberOfEntries").ChildCount.ShouldBe(0);
+        var model = Tr181Reader.ReadFile(TestTr181.UspFull);
+        var expectedUnderSsid = model.Parameters.Count(p => p.ObjectPath == "Device.WiFi.SSID.{i}.")
+                                + model.Objects.Count(o => Tr181Path.Parent(o.Path) == "Device.WiFi.SSID.{i}.")
+                                + model.Commands.Count(c => Tr181Path.Parent(c.Path) == "Device.WiFi.SSID.{i}.")
+                                + model.Events.Count(e => Tr181Path.Parent(e.Path) == "Device.WiFi.SSID.{i}.");
+        ssid.ChildCount.ShouldBe(expectedUnderSsid);
+
+        (await Should.ThrowAsync<DrmException>(() => tr181.TreeAsync(alpha, "Device.NoSuchThing.", 1, default))).Message.ShouldContain("no object");
+        (await Should.ThrowAsync<DrmException>(() => tr181.TreeAsync(alpha, null, 0, default))).Code.ShouldBe(DrmErrorCode.BadUserInput);
+    }
+
+    [Fact]
+    public async Task ReimportingANewerVersion_UpdatesInPlace_AndReportsWhatWasAddedChangedAndRemoved()
+    {
+        await using var engine = await StartAsync(sources: []);
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+
+        var first = await ImportAsync(engine, alpha, "acme-1.0.xml", TestTr181.Vendor("1.0"));
+        first.Status.ShouldBe(JobStatus.Completed, first.ErrorMessage);
+        first.ItemsDone.ShouldBe(6);
+        var mode = (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Mode", default)).ShouldNotBeNull();
+        (await ResultsAsync(engine, alpha, first)).Count(r => r.Type == "ADDED").ShouldBe(6);
+
+        var second = await ImportAsync(engine, alpha, "acme-1.1.xml", TestTr181.Vendor("1.1"));
+
+        second.Status.ShouldBe(JobStatus.Completed, second.ErrorMessage);
+        var results = await ResultsAsync(engine, alpha, second);
+        results[0].ShouldSatisfyAllConditions(
+            r => r.Type.ShouldBe("SUMMARY"), r => r.Oid.ShouldBe("X_ACME_Device:1.1"),
+            r => r.Value.ShouldBe("X_ACME_Device:1.1: 6 items; 1 added, 1 changed, 1 removed, 4 unchanged."));
+        results.Skip(1).Select(r => (r.Type, r.Oid, r.Value)).ShouldBe(
+            [("ADDED", "Device.X_ACME_Fan.Rpm", "PARAMETER"), ("CHANGED", "Device.X_ACME_Fan.Speed", "PARAMETER"), ("REMOVED", "Device.X_ACME_Fan.Serial", "PARAMETER")],
+            ignoreOrder: true);
+        (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Serial", default)).ShouldBeNull();
+        (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Speed", default)).ShouldNotBeNull().Parameter!.Syntax.Ranges.ShouldBe([new Tr181Range(0, 200)]);
+        var modeAfter = (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Mode", default)).ShouldNotBeNull();
+        (modeAfter.Id, modeAfter.UpdatedAt).ShouldBe((mode.Id, mode.UpdatedAt), "an unchanged row is not rewritten");
+        (await tr181.ModelsAsync(alpha, default)).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            m => m.Version.ShouldBe("1.1"), m => m.IsGlobal.ShouldBeFalse(), m => m.JobId.ShouldBe(second.Id));
+    }
+
+    [Fact]
+    public async Task ABrokenOrTruncatedModel_FailsTheJobWithTheReason_AndLeavesTheCatalogIntact()
+    {
+        await using var engine = await StartAsync(sources: []);
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+        (await ImportAsync(engine, alpha, "acme-1.0.xml", TestTr181.Vendor("1.0"))).Status.ShouldBe(JobStatus.Completed);
+        var before = await AllAsync(tr181, alpha, new Tr181Filter());
+
+        var text = TestTr181.Vendor("1.1");
+        var truncated = await ImportAsync(engine, alpha, "acme-1.1.xml", text[..(text.Length / 2)]);
+        var unknownType = await ImportAsync(engine, alpha, "acme-1.1.xml", text.Replace("ref=\"Percent\"", "ref=\"Percentage\"", StringComparison.Ordinal));
+        var notAModel = await ImportAsync(engine, alpha, "page.xml", "<html><body>Not a model</body></html>");
+
+        truncated.Status.ShouldBe(JobStatus.Failed);
+        truncated.ErrorType.ShouldBe(JobErrorTypes.Tr181Import);
+        truncated.ErrorMessage.ShouldNotBeNull().ShouldContain("acme-1.1.xml is not well-formed XML");
+        unknownType.ErrorMessage.ShouldNotBeNull().ShouldContain("The data type 'Percentage' is not defined");
+        notAModel.ErrorMessage.ShouldNotBeNull().ShouldContain("not a data-model");
+        var after = await AllAsync(tr181, alpha, new Tr181Filter());
+        after.Select(i => (i.Id, i.Path, i.UpdatedAt)).ShouldBe(before.Select(i => (i.Id, i.Path, i.UpdatedAt)));
+        (await tr181.ModelsAsync(alpha, default)).ShouldHaveSingleItem().Version.ShouldBe("1.0");
+        await using var owner = await engine.OpenOwnerConnectionAsync();
+        (await ScalarAsync<long>(owner, "SELECT count(*) FROM job_uploads")).ShouldBe(0, "a model that will never read is not kept");
+    }
+
+    [Fact]
+    public async Task BadImportRequests_AreRefusedBeforeAnyJobExists()
+    {
+        await using var engine = await StartAsync(sources: []);
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+        var xml = Encoding.UTF8.GetBytes(TestTr181.Vendor());
+
+        (await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(alpha, "a.xml", xml, "/etc/passwd", false, default))).Message.ShouldContain("not both");
+        (await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(alpha, null, null, null, false, default))).Message.ShouldContain("neither");
+        (await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(alpha, null, null, "/etc/passwd", false, default))).Message.ShouldContain("TR181_SOURCES");
+        (await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(alpha, "model.zip", xml, null, false, default))).Message.ShouldContain("upload a TR-181");
+        (await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(alpha, "models.tar.gz",
+            TestArchives.Of(("a.xml", TestTr181.Vendor("1.0")), ("b.xml", TestTr181.Vendor("1.1"))), null, false, default))).Message.ShouldContain("2 models");
+        var global = await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(alpha, "a.xml", xml, null, true, default));
+        global.Code.ShouldBe(DrmErrorCode.Forbidden);
+        var viewer = alpha with { Role = Drm.Engine.Users.UserRole.Viewer };
+        (await Should.ThrowAsync<DrmException>(() => tr181.ImportAsync(viewer, "a.xml", xml, null, false, default))).Code.ShouldBe(DrmErrorCode.Forbidden);
+
+        await using var owner = await engine.OpenOwnerConnectionAsync();
+        (await ScalarAsync<long>(owner, "SELECT count(*) FROM jobs")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ATenantsOwnRows_AreSeenByThatTenantOnly_AndTakeTheGlobalPathsPlace()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var beta = await engine.CreateTenantAsync("beta");
+        var tr181 = engine.Get<Tr181Service>();
+        // Alpha's model redefines a standard parameter (narrower) and adds its vendor object.
+        var own = TestTr181.Vendor().Replace(
+            "</model>",
+            "<object name=\"Device.WiFi.SSID.{i}.\" access=\"readWrite\" minEntries=\"0\" maxEntries=\"unbounded\">" +
+            "<parameter name=\"SSID\" access=\"readWrite\"><syntax><string><size maxLength=\"12\"/></string></syntax></parameter></object></model>",
+            StringComparison.Ordinal);
+
+        (await ImportAsync(engine, alpha, "acme.xml", own)).Status.ShouldBe(JobStatus.Completed);
+
+        (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Speed", default)).ShouldNotBeNull().IsGlobal.ShouldBeFalse();
+        (await tr181.FindAsync(beta, "Device.X_ACME_Fan.Speed", default)).ShouldBeNull();
+        (await tr181.ListAsync(beta, new Tr181Filter(Search: "X_ACME"), new PageRequest(), default)).TotalCount.ShouldBe(0);
+        var alphaSsid = (await tr181.FindAsync(alpha, "Device.WiFi.SSID.{i}.SSID", default)).ShouldNotBeNull();
+        alphaSsid.IsGlobal.ShouldBeFalse();
+        alphaSsid.Parameter!.Syntax.MaxLength.ShouldBe(12);
+        (await tr181.FindAsync(beta, "Device.WiFi.SSID.{i}.SSID", default)).ShouldNotBeNull().Parameter!.Syntax.MaxLength.ShouldBe(32);
+        (await tr181.GetAsync(beta, alphaSsid.Id, default)).ShouldBeNull();
+        (await tr181.ListAsync(alpha, new Tr181Filter(PathPrefix: "Device.WiFi.SSID.{i}.SSID", Kind: Tr181ItemKind.Parameter), new PageRequest(), default))
+            .Items.Count(i => i.Path == "Device.WiFi.SSID.{i}.SSID").ShouldBe(1, "the tenant's row replaces the global one");
+        var validation = await tr181.ValidateAsync(alpha, [new("Device.WiFi.SSID.1.SSID", "thirteen-char")], default);
+        validation.Single().Errors.Single().Code.ShouldBe(Tr181ErrorCodes.WrongLength);
+        (await tr181.ValidateAsync(beta, [new("Device.WiFi.SSID.1.SSID", "thirteen-char")], default)).Single().IsValid.ShouldBeTrue();
+        var models = await tr181.ModelsAsync(beta, default);
+        models.ShouldHaveSingleItem().IsGlobal.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task AGlobalImportByAPlatformAdministrator_IsReadByEveryTenant()
+    {
+        await using var engine = await StartAsync(sources: []);
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var beta = await engine.CreateTenantAsync("beta");
+        var platform = alpha with { IsPlatformAdmin = true };
+
+        var job = await engine.Get<Tr181Service>().ImportAsync(platform, "acme.xml", Encoding.UTF8.GetBytes(TestTr181.Vendor()), null, true, default);
+        job = await WaitAsync(engine, platform, job);
+
+        job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
+        (await engine.Get<Tr181Service>().FindAsync(beta, "Device.X_ACME_Fan.Speed", default)).ShouldNotBeNull().IsGlobal.ShouldBeTrue();
+    }
+
+    public static TheoryData<string, string, string?> Proposals() => new()
+    {
+        { "Device.WiFi.SSID.1.SSID", "home", null },
+        { "Device.WiFi.SSID.1.SSID", new string('x', 33), Tr181ErrorCodes.WrongLength },
+        { "Device.WiFi.SSID.{i}.SSID", "home", Tr181ErrorCodes.InstanceNumber },
+        { "Device.WiFi.SSID.0.SSID", "home", Tr181ErrorCodes.InstanceNumber },
+        { "Device.WiFi.SSID.01.SSID", "home", Tr181ErrorCodes.InstanceNumber },
+        { "Device.WiFi.SSID.1.NoSuchParameter", "x", Tr181ErrorCodes.UnknownPath },
+        { "Device.WiFi.1.SSID", "x", Tr181ErrorCodes.UnknownPath },
+        { "Device.WiFi.SSID.1.", "x", Tr181ErrorCodes.NotAParameter },
+        { "Device.IP.Diagnostics.IPPing()", "x", Tr181ErrorCodes.NotAParameter },
+        { "Device.DeviceInfo.UpTime", "5", Tr181ErrorCodes.NotWritable },
+        { "Device.IP.Interface.2.Enable", "true", null },
+        { "Device.IP.Interface.2.Enable", "yes", Tr181ErrorCodes.WrongType },
+        { "Device.IP.Interface.2.MaxMTUSize", "1500", null },
+        { "Device.IP.Interface.2.MaxMTUSize", "20", Tr181ErrorCodes.OutOfRange },
+        { "Device.IP.Interface.2.MaxMTUSize", "-1", Tr181ErrorCodes.OutOfRange },
+        { "Device.IP.Interface.2.MaxMTUSize", "15x", Tr181ErrorCodes.WrongType },
+        { "Device.Ethernet.Interface.1.DuplexMode", "Full", null },
+        { "Device.Ethernet.Interface.1.DuplexMode", "full", Tr181ErrorCodes.NotInEnumeration },
+        { "Device.IP.Interface.1.IPv4Address.2.IPAddress", "192.168.1.1", null },
+        { "Device.IP.Interface.1.IPv4Address.2.IPAddress", "192.168.1.300", Tr181ErrorCodes.PatternMismatch },
+        { "Device.IP.Interface.1.LowerLayers", "Device.Ethernet.Interface.1.,Device.PPP.Interface.1.", null },
+        { "Device.IP.Interface.1.LowerLayers", "Device.Ethernet.Interface.1.,,Device.PPP.Interface.1.", Tr181ErrorCodes.ListSyntax },
+        { "Device.IP.Interface.1.LowerLayers", string.Join(',', Enumerable.Repeat("Device.Ethernet.Interface.1.", 40)), Tr181ErrorCodes.WrongLength },
+        { "Device.MoCA.Interface.1.Sapm.1.PhyMargin", "0,60,120", null },
+        { "Device.MoCA.Interface.1.Sapm.1.PhyMargin", "0,121", Tr181ErrorCodes.OutOfRange },
+        { "Device.LocalAgent.Controller.1.PeriodicNotifTime", "2026-11-29T08:30:00Z", null },
+        { "Device.LocalAgent.Controller.1.PeriodicNotifTime", "2026-02-30T08:30:00Z", Tr181ErrorCodes.WrongType },
+    };
+
+    [Theory]
+    [MemberData(nameof(Proposals))]
+    public async Task AProposedValue_IsCheckedAgainstTheModel(string path, string value, string? expectedError)
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+
+        var result = (await engine.Get<Tr181Service>().ValidateAsync(alpha, [new(path, value)], default)).ShouldHaveSingleItem();
+
+        result.Path.ShouldBe(path);
+        if (expectedError is null)
+        {
+            result.Errors.ShouldBeEmpty();
+            result.IsValid.ShouldBeTrue();
+            result.Parameter.ShouldNotBeNull().Kind.ShouldBe(Tr181ItemKind.Parameter);
+        }
+        else
+        {
+            result.IsValid.ShouldBeFalse();
+            result.Errors.Select(e => e.Code).ShouldContain(expectedError);
+            result.Errors.ShouldAllBe(e => e.Message.Length > 0);
+        }
+    }
+
+    [Fact]
+    public async Task ASetJobsCheck_RefusesInvalidValuesWithEveryError_UnlessForced()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+        Tr181ValueInput[] values = [new("Device.WiFi.SSID.1.SSID", "home"), new("Device.IP.Interface.1.MaxMTUSize", "20"), new("Device.DeviceInfo.UpTime", "1")];
+
+        var refused = await Should.ThrowAsync<DrmException>(() => tr181.RequireValidAsync(alpha, values, force: false, default));
+
+        refused.Code.ShouldBe(DrmErrorCode.BadUserInput);
+        refused.Message.ShouldContain("2 of 3 values");
+        refused.Message.ShouldContain("Device.IP.Interface.1.MaxMTUSize: OUT_OF_RANGE");
+        refused.Message.ShouldContain("Device.DeviceInfo.UpTime: NOT_WRITABLE");
+        await tr181.RequireValidAsync(alpha, values, force: true, default);
+        await tr181.RequireValidAsync(alpha, values.Take(1).ToList(), force: false, default);
+        (await Should.ThrowAsync<DrmException>(() => tr181.ValidateAsync(alpha, Enumerable.Repeat(values[0], Tr181Service.MaxValidateItems + 1).ToList(), default)))
+            .Code.ShouldBe(DrmErrorCode.BadUserInput);
+    }
+
+    private async Task<EngineScope> StartAsync(IReadOnlyList<string>? sources = null)
+    {
+        var engine = await fixture.StartEngineAsync(tr181Sources: sources ?? [TestTr181.UspFull]);
+        await engine.Get<Tr181CatalogLoader>().Stored;
+        return engine;
+    }
+
+    private static async Task<Job> ImportAsync(EngineScope engine, TenantContext caller, string fileName, string xml)
+    {
+        var job = await engine.Get<Tr181Service>().ImportAsync(caller, fileName, Encoding.UTF8.GetBytes(xml), null, false, default);
+        job.Kind.ShouldBe(JobKind.Tr181Import);
+        return await WaitAsync(engine, caller, job);
+    }
+
+    private static async Task<Job> WaitAsync(EngineScope engine, TenantContext caller, Job job)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!job.IsFinished)
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+            await Task.Delay(20);
+            job = (await engine.Get<JobService>().GetAsync(caller, job.Id, default))!;
+        }
+
+        return job;
+    }
+
+    private static async Task<IReadOnlyList<JobResult>> ResultsAsync(EngineScope engine, TenantContext caller, Job job) =>
+        (await engine.Get<JobService>().ResultsAsync(caller, job.Id, null, new PageRequest(PageRequest.MaxSize), default)).Items;
+
+    private static async Task<List<Tr181Item>> AllAsync(Tr181Service tr181, TenantContext caller, Tr181Filter filter)
+    {
+        var all = new List<Tr181Item>();
+        string? after = null;
+        while (true)
+        {
+            var page = await tr181.ListAsync(caller, filter, new PageRequest(PageRequest.MaxSize, after), default);
+            all.AddRange(page.Items);
+            if (!page.HasNextPage)
+            {
+                return all;
+            }
+
+            after = page.Cursors[^1];
+        }
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
