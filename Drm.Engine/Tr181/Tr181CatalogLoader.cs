@@ -42,7 +42,7 @@ public sealed class Tr181CatalogLoader(EngineOptions options, TenantDatabase dat
         try
         {
             var clock = Stopwatch.StartNew();
-            var model = Tr181DocumentSet.FromPath(source).Read();
+            var model = Tr181ImportSource.FromPath(source).Read();
             var (name, version) = Tr181Service.SplitModelName(model.Name);
             var drafts = Tr181ItemDraft.FromModel(model);
             var summary = await database.ExecuteAsync(Platform, async (connection, ct) =>

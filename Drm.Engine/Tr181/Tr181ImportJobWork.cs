@@ -55,7 +55,7 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
         await progress.AddAsync(items, cancellationToken).ConfigureAwait(false);
     }
 
-    private Tr181DocumentSet ReadSource(string source)
+    private Tr181ImportSource ReadSource(string source)
     {
         if (!Tr181Service.IsAllowedSource(options, source))
         {
@@ -64,7 +64,7 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
 
         try
         {
-            return Tr181DocumentSet.FromPath(source);
+            return Tr181ImportSource.FromPath(source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DrmException)
         {
@@ -72,7 +72,7 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
         }
     }
 
-    private Task<(Tr181DocumentSet, string)> ReadUploadAsync(TenantContext context, Guid jobId, CancellationToken cancellationToken) =>
+    private Task<(Tr181ImportSource, string)> ReadUploadAsync(TenantContext context, Guid jobId, CancellationToken cancellationToken) =>
         database.ExecuteAsync(context, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand("SELECT file_name, content FROM job_uploads WHERE job_id = $1", connection);
@@ -86,7 +86,7 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
             var fileName = reader.GetString(0);
             try
             {
-                return (Tr181DocumentSet.FromUpload(fileName, reader.GetFieldValue<byte[]>(1)), "upload " + fileName);
+                return (Tr181ImportSource.FromUpload(fileName, reader.GetFieldValue<byte[]>(1)), "upload " + fileName);
             }
             catch (DrmException e)
             {

@@ -46,7 +46,7 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
             }
 
             // Refused here, before a job exists, so that the caller hears why at once and nothing is stored.
-            var documents = Tr181DocumentSet.FromUpload(fileName, content);
+            var documents = Tr181ImportSource.FromUpload(fileName, content);
             return jobs.EnqueueUploadAsync(caller, JobKind.Tr181Import,
                 new { fileName, entry = documents.MainFile, files = documents.Files.Count, bytes = content.LongLength, global }, fileName, content, null,
                 cancellationToken);

@@ -11,6 +11,8 @@ namespace Drm.Engine.Tr181;
 /// <summary>Reads and writes <c>tr181_parameters</c> and <c>tr181_models</c>; reads go through the caller's visible view.</summary>
 public sealed class Tr181Store(TenantDatabase database)
 {
+    private const int AnalyzeThreshold = 500;
+
     private const string Columns =
         "id, tenant_id IS NULL, model, kind, path, parent, depth, name, access, base_type, data_type, status, version, description, details, updated_at";
 
@@ -236,6 +238,13 @@ public sealed class Tr181Store(TenantDatabase database)
             model.Parameters.Add(new() { Value = drafts.Count });
             model.Parameters.Add(new() { Value = (object?)jobId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             await model.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        // Large changes move the planner's estimates far; refresh them now rather than when autovacuum next looks.
+        if (added.Count + removed.Count >= AnalyzeThreshold)
+        {
+            await using var analyze = new NpgsqlCommand("SELECT app.analyze_tr181()", connection);
+            await analyze.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
         return new Tr181ImportSummary(modelName, version, drafts.Count, added, changed, removed);

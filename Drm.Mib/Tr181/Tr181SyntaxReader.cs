@@ -8,9 +8,20 @@ namespace Drm.Mib.Tr181;
 /// <c>base</c> chain. Each facet (sizes, ranges, enumerations, patterns, units) comes from the nearest level that states
 /// it: a parameter's own facets narrow its data type's, which narrow the base type's.
 /// </summary>
-public sealed class Tr181SyntaxReader(IReadOnlyDictionary<string, XElement> dataTypes)
+public sealed class Tr181SyntaxReader
 {
     private const int MaxChain = 16;
+
+    private readonly Func<string, XElement?> _dataType;
+
+    public Tr181SyntaxReader(IReadOnlyDictionary<string, XElement> dataTypes)
+    {
+        ArgumentNullException.ThrowIfNull(dataTypes);
+        _dataType = name => dataTypes.GetValueOrDefault(name);
+    }
+
+    /// <summary>Looks each data type name up in a document's scope (its own definitions and its imports).</summary>
+    internal Tr181SyntaxReader(Func<string, XElement?> dataType) => _dataType = dataType;
 
     /// <summary>The built-in types of the cwmp-datamodel schema.</summary>
     public static readonly IReadOnlySet<string> BuiltInTypes = new HashSet<string>(StringComparer.Ordinal)
@@ -41,7 +52,10 @@ public sealed class Tr181SyntaxReader(IReadOnlyDictionary<string, XElement> data
             facets.Take(type);
         }
 
-        var defaultValue = syntax.Element("default") is { } d && (string?)d.Attribute("type") != "parameter" ? (string?)d.Attribute("value") : null;
+        // Every kind of default counts: type="parameter" is the schema's ArgumentDefaultType, the value a command argument
+        // takes when not supplied. bbfreport writes an argument's type="object" default as type="parameter" in the
+        // flattened files, so dropping either kind would make the two forms of one model disagree.
+        var defaultValue = (string?)syntax.Element("default")?.Attribute("value");
         return facets.ToSyntax(baseType, dataTypeName, list, defaultValue);
     }
 
@@ -51,7 +65,7 @@ public sealed class Tr181SyntaxReader(IReadOnlyDictionary<string, XElement> data
         var current = name;
         for (var depth = 0; depth < MaxChain; depth++)
         {
-            if (!dataTypes.TryGetValue(current, out var definition))
+            if (_dataType(current) is not { } definition)
             {
                 throw Tr181FormatException.At(user, $"The data type '{current}' is not defined in this document or its imports.");
             }

@@ -66,7 +66,7 @@ public sealed class ServerFixture : IAsyncLifetime
                 },
                 CredentialsKey = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7)).ToArray()),
                 MibDirectories = [Path.Combine(RepositoryPaths.Shared, "data", "mibs", "rfc"), "/usr/share/snmp/mibs"],
-                Tr181Sources = [TestTr181.UspFull],
+                Tr181Sources = [TestTr181.UspComponents],
             },
             Jwt = new JwtOptions(JwtSecret, TimeSpan.FromHours(1)),
             Port = 0,

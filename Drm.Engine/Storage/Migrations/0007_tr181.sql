@@ -85,3 +85,16 @@ CREATE VIEW visible_tr181_parameters WITH (security_invoker = true) AS
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON tr181_models, tr181_parameters TO $app_role$;
 GRANT SELECT ON visible_tr181_parameters TO $app_role$;
+
+-- A first import adds thousands of rows to a table the planner still believes empty, and until autovacuum comes round
+-- (a minute or more) it plans the visible_ view's anti-join as a nested loop over sequential scans: seconds per query.
+-- The service role does not own the table, so it may not ANALYZE it itself; this owner's function does, and nothing
+-- else. (pg_stats shows nothing of a table under row-level security to the service role, so the statistics leak no rows.)
+CREATE FUNCTION app.analyze_tr181() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    ANALYZE public.tr181_parameters;
+END
+$$;
+REVOKE ALL ON FUNCTION app.analyze_tr181() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.analyze_tr181() TO $app_role$;

@@ -59,6 +59,33 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task TheComponentModelUploadedWithItsImports_GivesTheSameCatalogAsTheFlattenedModel()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var beta = await engine.CreateTenantAsync("beta");
+        var tr181 = engine.Get<Tr181Service>();
+        // The entry point and the files it imports, as BBF's own .dep file lists them.
+        var dependencies = File.ReadLines(Path.Combine(TestTr181.Folder, "tr-181-2-19-1-usp.dep")).Single(l => l.StartsWith("$(call", StringComparison.Ordinal));
+        var files = dependencies.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Where(w => w.EndsWith(".xml", StringComparison.Ordinal) || w.EndsWith(".xml)", StringComparison.Ordinal))
+            .Select(w => Path.GetFileName(w.TrimEnd(')'))).ToList();
+        files.Count.ShouldBeGreaterThan(90);
+        var archive = TestArchives.Of(files.Select(f => ($"tr181/{f}", File.ReadAllText(Path.Combine(TestTr181.Folder, f)))).ToArray());
+
+        var job = await WaitAsync(engine, alpha, await tr181.ImportAsync(alpha, "tr-181-2-19-1-usp.tar.gz", archive, null, false, default));
+
+        job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
+        var own = await AllAsync(tr181, alpha, new Tr181Filter());
+        var global = await AllAsync(tr181, beta, new Tr181Filter());
+        own.ShouldAllBe(i => !i.IsGlobal);
+        global.ShouldAllBe(i => i.IsGlobal);
+        own.Select(i => i.Path).ShouldBe(global.Select(i => i.Path));
+        // Descriptions are joined differently by BBF's flattening tool; everything else must be identical.
+        var differences = own.Zip(global).Where(p => Comparable(p.First) != Comparable(p.Second)).Select(p => p.First.Path).Take(5).ToList();
+        differences.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task SearchTypeAccessAndPrefixFilters_AndPaging_ReturnWhatTheyName()
     {
         await using var engine = await StartAsync();
@@ -372,6 +399,19 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
 
             after = page.Cursors[^1];
         }
+    }
+
+    private static string Comparable(Tr181Item item)
+    {
+        static Tr181Parameter Plain(Tr181Parameter p) => p with { Description = null };
+        object? details = item.Kind switch
+        {
+            Tr181ItemKind.Parameter => Plain(item.Parameter!),
+            Tr181ItemKind.Object => item.Object! with { Description = null },
+            Tr181ItemKind.Command => item.Command! with { Description = null, Input = item.Command.Input.Select(Plain).ToList(), Output = item.Command.Output.Select(Plain).ToList() },
+            _ => item.Event! with { Description = null, Arguments = item.Event.Arguments.Select(Plain).ToList() },
+        };
+        return System.Text.Json.JsonSerializer.Serialize(new { item.Kind, item.Path, item.Parent, item.Depth, item.Name, item.Access, item.BaseType, item.DataType, item.Status, item.Version, details });
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)

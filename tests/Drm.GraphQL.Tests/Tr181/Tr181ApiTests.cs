@@ -4,7 +4,10 @@ using Drm.TestUtils;
 
 namespace Drm.GraphQL.Tests.Tr181;
 
-/// <summary>The TR-181 catalog through the API: the global model from TR181_SOURCES, uploads, search, tree, details, validation.</summary>
+/// <summary>
+/// The TR-181 catalog through the API: the global model (the component-based USP model of TR181_SOURCES, expanded at
+/// start-up), uploads, search, tree, details, validation.
+/// </summary>
 public sealed class Tr181ApiTests(ServerFixture server)
 {
     [Fact]
@@ -142,13 +145,13 @@ public sealed class Tr181ApiTests(ServerFixture server)
         refused.Code.ShouldBe("BAD_USER_INPUT");
         refused.Errors![0]!["message"]!.GetValue<string>().ShouldContain("TR181_SOURCES");
         (await server.PostAsync(ServerFixture.ImportTr181, new { }, server.Beta.OperatorToken)).Code.ShouldBe("BAD_USER_INPUT");
-        (await server.PostAsync(ServerFixture.ImportTr181, new { source = TestTr181.UspFull }, server.Beta.ViewerToken)).Code.ShouldBe("FORBIDDEN");
+        (await server.PostAsync(ServerFixture.ImportTr181, new { source = TestTr181.UspComponents }, server.Beta.ViewerToken)).Code.ShouldBe("FORBIDDEN");
         (await server.PostAsync("mutation { importTr181(source: \"x\", global: true) { id } }", null, server.Beta.AdminToken)).Code.ShouldBe("FORBIDDEN");
         (await server.PostAsync("{ tr181Tree(depth: 0) { path } }", null, server.Beta.ViewerToken)).Code.ShouldBe("BAD_USER_INPUT");
         (await server.PostAsync("{ tr181Tree(rootPath: \"Device.Nope\") { path } }", null, server.Beta.ViewerToken)).Code.ShouldBe("BAD_USER_INPUT");
         (await server.PostAsync("{ tr181Parameter { path } }", null, server.Beta.ViewerToken)).Code.ShouldBe("BAD_USER_INPUT");
 
-        var imported = await server.PostAsync(ServerFixture.ImportTr181, new { source = TestTr181.UspFull }, server.Beta.OperatorToken);
+        var imported = await server.PostAsync(ServerFixture.ImportTr181, new { source = TestTr181.UspComponents }, server.Beta.OperatorToken);
 
         imported.Errors.ShouldBeNull(imported.Raw);
         var job = await server.WaitForJobAsync(imported.Data("importTr181")["id"]!.GetValue<string>(), server.Beta.OperatorToken);

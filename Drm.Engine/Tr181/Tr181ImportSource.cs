@@ -10,10 +10,10 @@ namespace Drm.Engine.Tr181;
 /// documents it imports, by file name. From an upload (one <c>.xml</c>, or a <c>.tar.gz</c> of a model with its imports)
 /// or from a server-side file (its imports are read from beside it).
 /// </summary>
-public sealed partial record Tr181DocumentSet(string MainFile, IReadOnlyDictionary<string, byte[]> Files)
+public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDictionary<string, byte[]> Files)
 {
     /// <summary>Checks an upload and finds its entry file; refusals are <c>BAD_USER_INPUT</c> and store nothing.</summary>
-    public static Tr181DocumentSet FromUpload(string fileName, byte[] content)
+    public static Tr181ImportSource FromUpload(string fileName, byte[] content)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
@@ -24,7 +24,7 @@ public sealed partial record Tr181DocumentSet(string MainFile, IReadOnlyDictiona
 
         if (fileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
-            return new Tr181DocumentSet(fileName, new Dictionary<string, byte[]>(StringComparer.Ordinal) { [fileName] = content });
+            return new Tr181ImportSource(fileName, new Dictionary<string, byte[]>(StringComparer.Ordinal) { [fileName] = content });
         }
 
         if (!fileName.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
@@ -42,11 +42,11 @@ public sealed partial record Tr181DocumentSet(string MainFile, IReadOnlyDictiona
             }
         }
 
-        return new Tr181DocumentSet(EntryFile(fileName, files), files);
+        return new Tr181ImportSource(EntryFile(fileName, files), files);
     }
 
     /// <summary>A server-side model: an entry <c>.xml</c> with the <c>.xml</c> files beside it, or a <c>.tar.gz</c>.</summary>
-    public static Tr181DocumentSet FromPath(string path)
+    public static Tr181ImportSource FromPath(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
@@ -56,7 +56,7 @@ public sealed partial record Tr181DocumentSet(string MainFile, IReadOnlyDictiona
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = Directory.EnumerateFiles(folder, "*.xml").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
-        return new Tr181DocumentSet(Path.GetFileName(path), files);
+        return new Tr181ImportSource(Path.GetFileName(path), files);
     }
 
     /// <summary>Reads the model; a document that is not a readable data model fails the import with the reason.</summary>
