@@ -195,12 +195,18 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         var truncated = await ImportAsync(engine, alpha, "acme-1.1.xml", text[..(text.Length / 2)]);
         var unknownType = await ImportAsync(engine, alpha, "acme-1.1.xml", text.Replace("ref=\"Percent\"", "ref=\"Percentage\"", StringComparison.Ordinal));
         var notAModel = await ImportAsync(engine, alpha, "page.xml", "<html><body>Not a model</body></html>");
+        var withoutImports = await WaitAsync(engine, alpha, await tr181.ImportAsync(
+            alpha, "partial.tar.gz", TestArchives.Of(("tr-181-2-19-1-usp.xml", File.ReadAllText(TestTr181.UspComponents))), null, false, default));
 
         truncated.Status.ShouldBe(JobStatus.Failed);
         truncated.ErrorType.ShouldBe(JobErrorTypes.Tr181Import);
         truncated.ErrorMessage.ShouldNotBeNull().ShouldContain("acme-1.1.xml is not well-formed XML");
         unknownType.ErrorMessage.ShouldNotBeNull().ShouldContain("The data type 'Percentage' is not defined");
         notAModel.ErrorMessage.ShouldNotBeNull().ShouldContain("not a data-model");
+        withoutImports.ErrorType.ShouldBe(JobErrorTypes.Tr181Import);
+        withoutImports.ErrorMessage.ShouldNotBeNull().ShouldContain("tr-181-2-19-1-usp.xml imports files that are not present beside it: ");
+        withoutImports.ErrorMessage.ShouldContain("tr-106-types.xml");
+        withoutImports.ErrorMessage.ShouldContain("tr-181-2-wifi-usp.xml");
         var after = await AllAsync(tr181, alpha, new Tr181Filter());
         after.Select(i => (i.Id, i.Path, i.UpdatedAt)).ShouldBe(before.Select(i => (i.Id, i.Path, i.UpdatedAt)));
         (await tr181.ModelsAsync(alpha, default)).ShouldHaveSingleItem().Version.ShouldBe("1.0");
