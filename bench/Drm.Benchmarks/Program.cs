@@ -1,6 +1,6 @@
 using Drm.Benchmarks;
 
-// `walk …`, `serve …`, `jobs …`, `mib …` and `mib-library …` are the network, engine, MIB parser and MIB library benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
+// `walk …`, `serve …`, `jobs …`, `mib …`, `mib-library …` and `tr181 …` are the network, engine, MIB parser, MIB library and TR-181 catalog benchmarks; anything else goes to BenchmarkDotNet (codec micro-benchmarks).
 return args.FirstOrDefault() switch
 {
     "walk" => await WalkBenchmark.RunAsync(args[1..]),
@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "jobs" => await JobsBenchmark.RunAsync(args[1..]),
     "mib" => await MibBenchmark.RunAsync(args[1..]),
     "mib-library" => await MibLibraryBenchmark.RunAsync(args[1..]),
+    "tr181" => await Tr181Benchmark.RunAsync(args[1..]),
     _ => RunMicroBenchmarks(args),
 };
 
