@@ -21,13 +21,13 @@ public sealed class Tr181Store(TenantDatabase database)
         ArgumentNullException.ThrowIfNull(filter);
         var (limit, after) = page.Resolve();
         var prefix = string.IsNullOrEmpty(filter.PathPrefix) ? null : filter.PathPrefix;
-        var search = string.IsNullOrWhiteSpace(filter.Search) ? null : "%" + EscapeLike(filter.Search.Trim()) + "%";
+        var search = string.IsNullOrWhiteSpace(filter.Search) ? null : "%" + EscapeLike(filter.Search.Trim().ToLowerInvariant()) + "%";
         return database.ExecuteAsync(caller, async (connection, ct) =>
         {
             // The prefix is a range on path (leakproof comparisons, so the index serves it under the policy).
             const string where = "($1::text IS NULL OR (path >= $1 AND path < $1 || chr(1114111))) " +
                                  "AND ($2::text IS NULL OR base_type = $2 OR data_type = $2) AND ($3::text IS NULL OR access = $3) " +
-                                 "AND ($4::text IS NULL OR kind = $4) AND ($5::text IS NULL OR path ILIKE $5 OR description ILIKE $5)";
+                                 "AND ($4::text IS NULL OR kind = $4) AND ($5::text IS NULL OR search_text LIKE $5)";
             long total;
             await using (var count = new NpgsqlCommand($"SELECT count(*) FROM visible_tr181_parameters WHERE {where}", connection))
             {
@@ -91,17 +91,21 @@ public sealed class Tr181Store(TenantDatabase database)
                 rootDepth = found;
             }
 
-            // A root ends in a dot, and '/' follows '.': [root, root-with-'/') is everything below it.
-            await using var command = new NpgsqlCommand(
-                $"SELECT {Columns} FROM visible_tr181_parameters WHERE ($1 = '' OR (path >= $1 AND path < $2)) AND depth > $3 AND depth <= $4 " +
-                "ORDER BY path LIMIT $5", connection);
-            command.Parameters.Add(new() { Value = root });
-            command.Parameters.Add(new() { Value = root.Length == 0 ? "" : root[..^1] + "/" });
-            command.Parameters.Add(new() { Value = (short)rootDepth });
-            command.Parameters.Add(new() { Value = (short)(rootDepth + depth) });
-            command.Parameters.Add(new() { Value = maxNodes });
-            var items = await ReadAllAsync(command, ct).ConfigureAwait(false);
+            // Level by level through the parent index: a deep subtree below the last level is never read.
+            var items = new List<Tr181Item>();
+            var parents = new[] { root };
+            for (var level = 0; level < depth && parents.Length > 0 && items.Count < maxNodes; level++)
+            {
+                await using var command = new NpgsqlCommand(
+                    $"SELECT {Columns} FROM visible_tr181_parameters WHERE parent = ANY ($1) ORDER BY path LIMIT $2", connection);
+                command.Parameters.Add(new() { Value = parents, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                command.Parameters.Add(new() { Value = maxNodes - items.Count });
+                var found = await ReadAllAsync(command, ct).ConfigureAwait(false);
+                items.AddRange(found);
+                parents = found.Where(i => i.Kind == Tr181ItemKind.Object).Select(i => i.Path).ToArray();
+            }
 
+            items.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             var objects = items.Where(i => i.Kind == Tr181ItemKind.Object).Select(i => i.Path).ToArray();
             if (objects.Length > 0)
@@ -278,16 +282,31 @@ public sealed class Tr181Store(TenantDatabase database)
         return items;
     }
 
-    private static Tr181Item Read(NpgsqlDataReader reader)
+    private static Tr181Item Read(NpgsqlDataReader reader) => Read(reader, 0);
+
+    // The columns of Columns, from ordinal `first` on.
+    private static Tr181Item Read(NpgsqlDataReader reader, int first)
     {
-        var kind = Enum.Parse<Tr181ItemKind>(reader.GetString(3), ignoreCase: true);
-        var description = reader.IsDBNull(13) ? null : reader.GetString(13);
-        var details = reader.GetString(14);
+        var kind = Enum.Parse<Tr181ItemKind>(reader.GetString(first + 3), ignoreCase: true);
+        var description = reader.IsDBNull(first + 13) ? null : reader.GetString(first + 13);
+        var details = reader.GetString(first + 14);
+        string? Optional(int ordinal) => reader.IsDBNull(first + ordinal) ? null : reader.GetString(first + ordinal);
         var item = new Tr181Item(
-            reader.GetGuid(0), reader.GetBoolean(1), reader.GetString(2), kind, reader.GetString(4), reader.GetString(5), reader.GetInt16(6),
-            reader.GetString(7), ParseAccess(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetString(9),
-            reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetString(12), description,
-            reader.GetFieldValue<DateTimeOffset>(15));
+            Id: reader.GetGuid(first),
+            IsGlobal: reader.GetBoolean(first + 1),
+            Model: reader.GetString(first + 2),
+            Kind: kind,
+            Path: reader.GetString(first + 4),
+            Parent: reader.GetString(first + 5),
+            Depth: reader.GetInt16(first + 6),
+            Name: reader.GetString(first + 7),
+            Access: ParseAccess(reader.GetString(first + 8)),
+            BaseType: Optional(9),
+            DataType: Optional(10),
+            Status: reader.GetString(first + 11),
+            Version: Optional(12),
+            Description: description,
+            UpdatedAt: reader.GetFieldValue<DateTimeOffset>(first + 15));
         return kind switch
         {
             Tr181ItemKind.Parameter => item with { Parameter = Deserialize<Tr181Parameter>(details) with { Description = description } },
