@@ -161,6 +161,16 @@ public sealed class Tr181Store(TenantDatabase database)
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(drafts);
+        // Two imports of one owner's model at once would each count the other's rows as theirs; one at a time.
+        await using (var gate = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(hashtext('drm.tr181:' || CASE WHEN $1 THEN 'global' ELSE app.current_tenant()::text END || ':' || $2))",
+            connection))
+        {
+            gate.Parameters.Add(new() { Value = global });
+            gate.Parameters.Add(new() { Value = modelName });
+            await gate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE tr181_import (kind text, path text COLLATE \"C\" PRIMARY KEY, parent text COLLATE \"C\", depth smallint, name text, " +
             "access text, base_type text, data_type text, status text, version text, description text, details jsonb, digest bytea) ON COMMIT DROP",

@@ -183,6 +183,26 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task TwoImportsOfOneModelAtOnce_EndWithOneWholeVersion()
+    {
+        await using var engine = await StartAsync(sources: []);
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+
+        var jobs = await Task.WhenAll(
+            tr181.ImportAsync(alpha, "acme-1.0.xml", Encoding.UTF8.GetBytes(TestTr181.Vendor("1.0")), null, false, default),
+            tr181.ImportAsync(alpha, "acme-1.1.xml", Encoding.UTF8.GetBytes(TestTr181.Vendor("1.1")), null, false, default));
+        var finished = await Task.WhenAll(jobs.Select(j => WaitAsync(engine, alpha, j)));
+
+        finished.ShouldAllBe(j => j.Status == JobStatus.Completed);
+        var version = (await tr181.ModelsAsync(alpha, default)).ShouldHaveSingleItem().Version;
+        var paths = (await AllAsync(tr181, alpha, new Tr181Filter())).Select(i => i.Path).ToList();
+        paths.Count.ShouldBe(6);
+        paths.ShouldContain(version == "1.1" ? "Device.X_ACME_Fan.Rpm" : "Device.X_ACME_Fan.Serial");
+        paths.ShouldNotContain(version == "1.1" ? "Device.X_ACME_Fan.Serial" : "Device.X_ACME_Fan.Rpm");
+    }
+
+    [Fact]
     public async Task ABrokenOrTruncatedModel_FailsTheJobWithTheReason_AndLeavesTheCatalogIntact()
     {
         await using var engine = await StartAsync(sources: []);
