@@ -117,13 +117,24 @@ internal sealed class Tr181DocumentSet
     private Tr181Document? Imported(string importName) =>
         _files.Resolve(importName) is { } file ? _documents.GetValueOrDefault(file) : null;
 
+    // Models come from tenants' uploads. tr-106-types.xml writes its patterns with internal DTD entities (&octet;), so
+    // DTDs are read, but nothing is fetched from anywhere (no resolver: an external entity is an error) and entity
+    // expansion is bounded (the whole of tr-106's expands to about 20,000 characters; a "billion laughs" is refused).
+    private static readonly XmlReaderSettings SafeReading = new()
+    {
+        DtdProcessing = DtdProcessing.Parse,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1_000_000,
+    };
+
     private static Tr181Document Parse(string file, Func<Stream> open)
     {
         XElement root;
         try
         {
             using var stream = open();
-            root = XDocument.Load(stream, LoadOptions.SetLineInfo).Root ?? throw new Tr181FormatException($"{file} is empty.");
+            using var reader = XmlReader.Create(stream, SafeReading);
+            root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root ?? throw new Tr181FormatException($"{file} is empty.");
         }
         catch (XmlException e)
         {

@@ -116,4 +116,33 @@ public sealed class Tr181ReaderTests
             """, LoadOptions.SetLineInfo);
         Should.Throw<Tr181FormatException>(() => Tr181Reader.Read(unknownType)).Message.ShouldBe("Line 4: The data type 'NoSuchType' is not defined in this document or its imports.");
     }
+
+    [Fact]
+    public void AnExternalEntity_IsNeverFetched()
+    {
+        var model = Tr181Reader.Read("hostile.xml", Hostile("<!ENTITY x SYSTEM \"file:///etc/passwd\">", "[&x;]"));
+
+        model.Objects.Single().Description.ShouldBe("[]");
+    }
+
+    [Fact]
+    public void AnEntityBomb_IsRefused()
+    {
+        const string Entities = "<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">" +
+                                "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">" +
+                                "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">";
+
+        var error = Should.Throw<Tr181FormatException>(() => Tr181Reader.Read("hostile.xml", Hostile(Entities, "&e;&e;")));
+
+        error.Message.ShouldStartWith("hostile.xml is not well-formed XML: ");
+    }
+
+    private static Dictionary<string, Func<Stream>> Hostile(string entities, string use)
+    {
+        var text = "<?xml version=\"1.0\"?><!DOCTYPE document [" + entities + "]>" +
+                   "<dm:document xmlns:dm=\"urn:broadband-forum-org:cwmp:datamodel-1-15\"><model name=\"Device:2.19\">" +
+                   "<object name=\"Device.\" access=\"readOnly\" minEntries=\"1\" maxEntries=\"1\"><description>" + use + "</description></object>" +
+                   "</model></dm:document>";
+        return new Dictionary<string, Func<Stream>> { ["hostile.xml"] = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)) };
+    }
 }
