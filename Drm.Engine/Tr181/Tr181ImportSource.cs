@@ -10,7 +10,7 @@ namespace Drm.Engine.Tr181;
 /// documents it imports, by file name. From an upload (one <c>.xml</c>, or a <c>.tar.gz</c> of a model with its imports)
 /// or from a server-side file (its imports are read from beside it).
 /// </summary>
-public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDictionary<string, byte[]> Files)
+public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDictionary<string, Func<Stream>> Files)
 {
     /// <summary>Checks an upload and finds its entry file; refusals are <c>BAD_USER_INPUT</c> and store nothing.</summary>
     public static Tr181ImportSource FromUpload(string fileName, byte[] content)
@@ -24,7 +24,7 @@ public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDiction
 
         if (fileName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
-            return new Tr181ImportSource(fileName, new Dictionary<string, byte[]>(StringComparer.Ordinal) { [fileName] = content });
+            return new Tr181ImportSource(fileName, new Dictionary<string, Func<Stream>>(StringComparer.Ordinal) { [fileName] = Opener(content) });
         }
 
         if (!fileName.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
@@ -42,7 +42,7 @@ public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDiction
             }
         }
 
-        return new Tr181ImportSource(EntryFile(fileName, files), files);
+        return new Tr181ImportSource(EntryFile(fileName, files), files.ToDictionary(f => f.Key, f => Opener(f.Value), StringComparer.Ordinal));
     }
 
     /// <summary>A server-side model: an entry <c>.xml</c> with the <c>.xml</c> files beside it, or a <c>.tar.gz</c>.</summary>
@@ -54,9 +54,13 @@ public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDiction
             return FromUpload(Path.GetFileName(path), File.ReadAllBytes(path));
         }
 
+        // Only the files the model imports are opened (and then read once); the folder may hold many more.
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var files = Directory.EnumerateFiles(folder, "*.xml").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
-        return new Tr181ImportSource(Path.GetFileName(path), files);
+        var files = Directory.EnumerateFiles(folder, "*.xml")
+            .ToDictionary(f => Path.GetFileName(f), f => (Func<Stream>)(() => File.OpenRead(f)), StringComparer.Ordinal);
+        return files.ContainsKey(Path.GetFileName(path))
+            ? new Tr181ImportSource(Path.GetFileName(path), files)
+            : throw new FileNotFoundException($"{path} does not exist.", path);
     }
 
     /// <summary>Reads the model; a document that is not a readable data model fails the import with the reason.</summary>
@@ -64,12 +68,16 @@ public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDiction
     {
         try
         {
-            return Tr181Reader.Read(MainFile, Files.ToDictionary(f => f.Key, f => (Func<Stream>)(() => new MemoryStream(f.Value, writable: false)),
-                StringComparer.Ordinal));
+            return Tr181Reader.Read(MainFile, Files);
         }
         catch (Tr181FormatException e)
         {
             throw new Tr181ImportException(e.Message, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A server-side file that went away or cannot be opened while the model was read.
+            throw new Tr181ImportException($"{MainFile} cannot be read: {e.Message}", e);
         }
     }
 
@@ -99,6 +107,8 @@ public sealed partial record Tr181ImportSource(string MainFile, IReadOnlyDiction
                                              "upload one model with its imports."),
         };
     }
+
+    private static Func<Stream> Opener(byte[] content) => () => new MemoryStream(content, writable: false);
 
     private static string Unversioned(string fileName) => VersionedName().Replace(fileName, "$1$2");
 

@@ -258,6 +258,22 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task AMissingServerSource_IsLoggedAtStartUp_AndFailsAnImportOfIt()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"drm-missing-{Guid.NewGuid():N}", "tr-181-2-19-1-usp.xml");
+        await using var engine = await StartAsync(sources: [missing]);
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var tr181 = engine.Get<Tr181Service>();
+        (await tr181.ModelsAsync(alpha, default)).ShouldBeEmpty();
+
+        var job = await WaitAsync(engine, alpha, await tr181.ImportAsync(alpha, null, null, missing, false, default));
+
+        job.Status.ShouldBe(JobStatus.Failed);
+        job.ErrorType.ShouldBe(JobErrorTypes.Tr181Import);
+        job.ErrorMessage.ShouldNotBeNull().ShouldContain("cannot be read");
+    }
+
+    [Fact]
     public async Task ATenantsOwnRows_AreSeenByThatTenantOnly_AndTakeTheGlobalPathsPlace()
     {
         await using var engine = await StartAsync();
