@@ -106,6 +106,23 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
                ?? throw DrmException.BadInput($"rootPath: there is no object '{root}' in the TR-181 catalog you can see.");
     }
 
+    /// <summary>
+    /// Deletes one of the caller's models (<c>X_ACME_Device</c> or <c>X_ACME_Device:1.1</c>) with all its rows, or with
+    /// <paramref name="global"/> a global one (platform administrators only); false when there is none.
+    /// </summary>
+    public Task<bool> DeleteModelAsync(TenantContext caller, string name, bool global, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Require(UserRole.Operator);
+        if (global)
+        {
+            caller.RequirePlatformAdmin();
+        }
+
+        var (model, _) = SplitModelName(CheckedPath(name, "name"));
+        return store.DeleteModelAsync(caller, global, model, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Tr181ModelRecord>> ModelsAsync(TenantContext caller, CancellationToken cancellationToken) =>
         store.ModelsAsync(caller, cancellationToken);
 

@@ -266,6 +266,22 @@ public sealed class Tr181Store(TenantDatabase database)
         return new Tr181ImportSummary(modelName, version, drafts.Count, added, changed, removed);
     }
 
+    /// <summary>Deletes one owner's model and its rows (the global ones in a platform administrator's context); false when there is none.</summary>
+    public Task<bool> DeleteModelAsync(TenantContext caller, bool global, string modelName, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(caller, async (connection, ct) =>
+        {
+            var owner = global ? "tenant_id IS NULL" : "tenant_id = app.current_tenant()";
+            var deleted = 0;
+            foreach (var sql in new[] { $"DELETE FROM tr181_parameters WHERE {owner} AND model = $1", $"DELETE FROM tr181_models WHERE {owner} AND name = $1" })
+            {
+                await using var delete = new NpgsqlCommand(sql, connection);
+                delete.Parameters.Add(new() { Value = modelName });
+                deleted += await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            return deleted > 0;
+        }, cancellationToken);
+
     public static string KindName(Tr181ItemKind kind) => kind.ToString().ToUpperInvariant();
 
     public static string AccessName(Tr181Access access) => access switch

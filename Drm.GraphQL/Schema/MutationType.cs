@@ -167,6 +167,14 @@ public sealed class MutationType : ObjectGraphType
                     c.Caller(), file?.FileName, file?.Content, c.GetArgument<string?>("source"), c.GetArgument("global", false), c.CancellationToken);
             });
 
+        Field<NonNullGraphType<BooleanGraphType>>("deleteTr181Model")
+            .Description("Deletes one of your TR-181 models (X_ACME_Device, with or without its version) and all its items; false when you have none of that " +
+                         "name. With global: true, a global model (platform administrators only). Operators and admins.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .Argument<BooleanGraphType>("global", a => a.DefaultValue = false)
+            .ResolveAsync(async c => await c.Service<Tr181Service>().DeleteModelAsync(
+                c.Caller(), c.GetArgument<string>("name"), c.GetArgument("global", false), c.CancellationToken));
+
         Field<NonNullGraphType<BooleanGraphType>>("deleteMibModule")
             .Description("Deletes one of your MIB modules (global ones give FORBIDDEN); false when there is none with that ID. Operators and admins.")
             .Argument<NonNullGraphType<IdGraphType>>("id")

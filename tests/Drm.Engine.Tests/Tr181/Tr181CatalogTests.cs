@@ -307,6 +307,32 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
     }
 
     [Fact]
+    public async Task DeletingAModel_RemovesItsRowsForItsOwnerOnly()
+    {
+        await using var engine = await StartAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var beta = await engine.CreateTenantAsync("beta");
+        var tr181 = engine.Get<Tr181Service>();
+        (await ImportAsync(engine, alpha, "acme.xml", TestTr181.Vendor())).Status.ShouldBe(JobStatus.Completed);
+        (await ImportAsync(engine, beta, "acme.xml", TestTr181.Vendor())).Status.ShouldBe(JobStatus.Completed);
+        var before = (await tr181.ListAsync(alpha, new Tr181Filter(), new PageRequest(1), default)).TotalCount;
+
+        (await tr181.DeleteModelAsync(alpha, "X_ACME_Device:1.0", false, default)).ShouldBeTrue();
+
+        (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Speed", default)).ShouldBeNull();
+        (await tr181.ListAsync(alpha, new Tr181Filter(), new PageRequest(1), default)).TotalCount.ShouldBe(before - 6);
+        (await tr181.ModelsAsync(alpha, default)).ShouldHaveSingleItem().IsGlobal.ShouldBeTrue();
+        (await tr181.FindAsync(beta, "Device.X_ACME_Fan.Speed", default)).ShouldNotBeNull();
+        (await tr181.DeleteModelAsync(alpha, "X_ACME_Device", false, default)).ShouldBeFalse();
+        // A tenant's delete of the global model's name touches only its own rows (there are none); the global rows stay.
+        (await tr181.DeleteModelAsync(alpha, "Device", false, default)).ShouldBeFalse();
+        (await tr181.FindAsync(alpha, "Device.WiFi.SSID.1.SSID", default)).ShouldNotBeNull();
+        (await Should.ThrowAsync<DrmException>(() => tr181.DeleteModelAsync(alpha, "Device", true, default))).Code.ShouldBe(DrmErrorCode.Forbidden);
+        (await tr181.DeleteModelAsync(alpha with { IsPlatformAdmin = true }, "Device:2.19", true, default)).ShouldBeTrue();
+        (await tr181.FindAsync(beta, "Device.WiFi.SSID.1.SSID", default)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AGlobalImportByAPlatformAdministrator_IsReadByEveryTenant()
     {
         await using var engine = await StartAsync(sources: []);

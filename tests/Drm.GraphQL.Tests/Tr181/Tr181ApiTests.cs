@@ -127,6 +127,24 @@ public sealed class Tr181ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task DeleteTr181Model_RemovesTheCallersModel_AndViewersMayNot()
+    {
+        var xml = TestTr181.Vendor().Replace("X_ACME", "X_BETA", StringComparison.Ordinal);
+        var uploaded = await server.PostMultipartAsync(ServerFixture.ImportTr181, "beta.xml", Encoding.UTF8.GetBytes(xml), server.Beta.OperatorToken);
+        var job = await server.WaitForJobAsync(uploaded.Data("importTr181")["id"]!.GetValue<string>(), server.Beta.OperatorToken);
+        job["status"]!.GetValue<string>().ShouldBe("COMPLETED", job.ToJsonString());
+        const string Delete = "mutation($name: String!) { deleteTr181Model(name: $name) }";
+
+        (await server.PostAsync(Delete, new { name = "X_BETA_Device" }, server.Beta.ViewerToken)).Code.ShouldBe("FORBIDDEN");
+        (await server.PostAsync(Delete, new { name = "X_BETA_Device" }, server.Alpha.OperatorToken)).Data("deleteTr181Model").GetValue<bool>().ShouldBeFalse();
+        var deleted = await server.PostAsync(Delete, new { name = "X_BETA_Device:1.0" }, server.Beta.OperatorToken);
+
+        deleted.Data("deleteTr181Model").GetValue<bool>().ShouldBeTrue();
+        var after = await server.PostAsync("{ tr181Parameters(search: \"x_beta\") { totalCount } }", null, server.Beta.ViewerToken);
+        after.Data("tr181Parameters")["totalCount"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task ABrokenUpload_FailsItsJobWithTr181ImportError()
     {
         var text = TestTr181.Vendor("1.1");
