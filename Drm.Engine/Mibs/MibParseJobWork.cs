@@ -29,12 +29,8 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
         {
             // The file will never parse: drop it rather than keep it for ever. (After a crash the transaction rolled
             // back and the file stays for the retry.)
-            await database.ExecuteAsync(context, async (connection, ct) =>
-            {
-                await using var drop = new NpgsqlCommand("DELETE FROM job_uploads WHERE job_id = $1", connection);
-                drop.Parameters.Add(new() { Value = ticket.JobId });
-                return await drop.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            await database.ExecuteAsync(context, (connection, ct) => JobUploads.DeleteAsync(connection, ticket.JobId, ct), cancellationToken)
+                .ConfigureAwait(false);
             throw;
         }
 
@@ -45,7 +41,8 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
     private Task<int> StoreAsync(JobTicket ticket, TenantContext context, CancellationToken cancellationToken) =>
         database.ExecuteAsync(context, async (connection, ct) =>
         {
-            var (fileName, content) = await ReadUploadAsync(connection, ticket.JobId, ct).ConfigureAwait(false);
+            var (fileName, content) = await JobUploads.ReadAsync(connection, ticket.JobId, ct).ConfigureAwait(false)
+                                      ?? throw new MibParseException("The uploaded file of this job is no longer stored; upload it again.");
             IReadOnlyList<(string Name, string Text)> files;
             try
             {
@@ -67,21 +64,9 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
             var drafts = await TenantMibs.ResolveAndStoreAsync(connection, catalog, modules, ticket.JobId, ct).ConfigureAwait(false);
             await WriteResultsAsync(connection, ticket.JobId, drafts, parsed.Where(p => p.Name.Length == 0).Select(p => p.FileName), ct)
                 .ConfigureAwait(false);
-            await using var done = new NpgsqlCommand("DELETE FROM job_uploads WHERE job_id = $1", connection);
-            done.Parameters.Add(new() { Value = ticket.JobId });
-            await done.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            await JobUploads.DeleteAsync(connection, ticket.JobId, ct).ConfigureAwait(false);
             return drafts.Count;
         }, cancellationToken);
-
-    private static async Task<(string FileName, byte[] Content)> ReadUploadAsync(NpgsqlConnection connection, Guid jobId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT file_name, content FROM job_uploads WHERE job_id = $1", connection);
-        command.Parameters.Add(new() { Value = jobId });
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        return await reader.ReadAsync(ct).ConfigureAwait(false)
-            ? (reader.GetString(0), reader.GetFieldValue<byte[]>(1))
-            : throw new MibParseException("The uploaded file of this job is no longer stored; upload it again.");
-    }
 
     private static async Task WriteResultsAsync(
         NpgsqlConnection connection, Guid jobId, IReadOnlyList<MibModuleDraft> drafts, IEnumerable<string> filesWithoutModules, CancellationToken ct)
@@ -90,14 +75,7 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
             .Select(d => (d.Module.Name, MibStore.StatusName(d.Status), Summary(d)))
             .Concat(filesWithoutModules.Select(f => (f, "SKIPPED", "No MIB module in this file.")))
             .ToList();
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO job_results (job_id, seq, oid, type, value) SELECT $1, s, o, t, v FROM unnest($2::text[], $3::text[], $4::text[]) " +
-            "WITH ORDINALITY AS r(o, t, v, s)", connection);
-        insert.Parameters.Add(new() { Value = jobId });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Item1).ToArray() });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Item2).ToArray() });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Item3).ToArray() });
-        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await JobUploads.InsertResultsAsync(connection, jobId, rows, ct).ConfigureAwait(false);
     }
 
     private static string Summary(MibModuleDraft draft)

@@ -41,14 +41,14 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
                 var saved = await Tr181Store.SaveAsync(connection, global, name, version, origin, drafts, ticket.JobId, ct).ConfigureAwait(false);
                 await WriteResultsAsync(connection, ticket.JobId, model.Name, saved, ct).ConfigureAwait(false);
                 await JobStore.AddEventAsync(connection, ticket.JobId, JobStatus.Running, saved.ToString(), ct).ConfigureAwait(false);
-                await DropUploadAsync(connection, ticket.JobId, ct).ConfigureAwait(false);
+                await JobUploads.DeleteAsync(connection, ticket.JobId, ct).ConfigureAwait(false);
                 return saved.Items;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Tr181ImportException)
         {
             // The model will never read: drop the upload rather than keep it for ever.
-            await database.ExecuteAsync(context, (connection, ct) => DropUploadAsync(connection, ticket.JobId, ct), cancellationToken).ConfigureAwait(false);
+            await database.ExecuteAsync(context, (connection, ct) => JobUploads.DeleteAsync(connection, ticket.JobId, ct), cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -75,18 +75,11 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
     private Task<(Tr181ImportSource, string)> ReadUploadAsync(TenantContext context, Guid jobId, CancellationToken cancellationToken) =>
         database.ExecuteAsync(context, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand("SELECT file_name, content FROM job_uploads WHERE job_id = $1", connection);
-            command.Parameters.Add(new() { Value = jobId });
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-            {
-                throw new Tr181ImportException("The uploaded file of this job is no longer stored; upload it again.");
-            }
-
-            var fileName = reader.GetString(0);
+            var (fileName, content) = await JobUploads.ReadAsync(connection, jobId, ct).ConfigureAwait(false)
+                                      ?? throw new Tr181ImportException("The uploaded file of this job is no longer stored; upload it again.");
             try
             {
-                return (Tr181ImportSource.FromUpload(fileName, reader.GetFieldValue<byte[]>(1)), "upload " + fileName);
+                return (Tr181ImportSource.FromUpload(fileName, content), "upload " + fileName);
             }
             catch (DrmException e)
             {
@@ -94,26 +87,12 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
             }
         }, cancellationToken);
 
-    private static async Task<int> DropUploadAsync(NpgsqlConnection connection, Guid jobId, CancellationToken ct)
-    {
-        await using var drop = new NpgsqlCommand("DELETE FROM job_uploads WHERE job_id = $1", connection);
-        drop.Parameters.Add(new() { Value = jobId });
-        return await drop.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
     private static async Task WriteResultsAsync(NpgsqlConnection connection, Guid jobId, string model, Tr181ImportSummary summary, CancellationToken ct)
     {
         var rows = new List<(string Oid, string Type, string Value)> { (model, "SUMMARY", summary.ToString()) };
         rows.AddRange(summary.Added.Select(a => (a.Path, "ADDED", a.Kind)));
         rows.AddRange(summary.Changed.Select(c => (c.Path, "CHANGED", c.Kind)));
         rows.AddRange(summary.Removed.Select(r => (r.Path, "REMOVED", r.Kind)));
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO job_results (job_id, seq, oid, type, value) SELECT $1, s, o, t, v FROM unnest($2::text[], $3::text[], $4::text[]) " +
-            "WITH ORDINALITY AS r(o, t, v, s)", connection);
-        insert.Parameters.Add(new() { Value = jobId });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Oid).ToArray() });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Type).ToArray() });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Value).ToArray() });
-        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        await JobUploads.InsertResultsAsync(connection, jobId, rows, ct).ConfigureAwait(false);
     }
 }

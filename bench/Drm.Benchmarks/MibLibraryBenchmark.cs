@@ -133,7 +133,7 @@ public static class MibLibraryBenchmark
     }
 
     // As the superuser: the owner is held to the forced policies and would count only the global rows.
-    private static async Task<long> CountAsync(PostgresServer postgres, string sql)
+    internal static async Task<long> CountAsync(PostgresServer postgres, string sql)
     {
         await using var connection = new NpgsqlConnection(postgres.ConnectionString("drm"));
         await connection.OpenAsync();
@@ -141,7 +141,7 @@ public static class MibLibraryBenchmark
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task SqlAsync(PostgresServer postgres, string sql)
+    internal static async Task SqlAsync(PostgresServer postgres, string sql)
     {
         await using var connection = new NpgsqlConnection(postgres.OwnerConnectionString("drm"));
         await connection.OpenAsync();
@@ -149,7 +149,7 @@ public static class MibLibraryBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;

@@ -27,9 +27,9 @@ public static class Tr181Benchmark
     /// <summary><c>tr181 [--tenants 10] [--queries 500] [--repeat 5]</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var tenants = Option(args, "--tenants", 10);
-        var queries = Option(args, "--queries", 500);
-        var repeat = Option(args, "--repeat", 5);
+        var tenants = MibLibraryBenchmark.Option(args, "--tenants", 10);
+        var queries = MibLibraryBenchmark.Option(args, "--queries", 500);
+        var repeat = MibLibraryBenchmark.Option(args, "--repeat", 5);
         Console.WriteLine($"# TR-181 catalog benchmark: {Environment.ProcessorCount} cores");
 
         // Reading the models, in process: the first read pays for the JIT, the median of the rest is the warm figure.
@@ -93,7 +93,7 @@ public static class Tr181Benchmark
             reimport.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        var rows = await CountAsync(postgres, "SELECT count(*) FROM tr181_parameters");
+        var rows = await MibLibraryBenchmark.CountAsync(postgres, "SELECT count(*) FROM tr181_parameters");
         var importMedian = WalkBenchmark.Median(importTimes);
         var copyMedian = WalkBenchmark.Median(copyTimes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -105,7 +105,7 @@ public static class Tr181Benchmark
             $"Re-import of the unchanged model (nothing rewritten): median {WalkBenchmark.Median(reimport):0} ms. Rows stored in all: {rows:N0}."));
         Console.WriteLine();
 
-        await SqlAsync(postgres, "VACUUM ANALYZE tr181_parameters");
+        await MibLibraryBenchmark.SqlAsync(postgres, "VACUUM ANALYZE tr181_parameters");
         var random = new Random(42);
         var objects = model.Objects.Select(o => o.Path).ToArray();
         var parameters = model.Parameters.Where(p => p.Access == Tr181Access.ReadWrite).ToArray();
@@ -210,28 +210,5 @@ public static class Tr181Benchmark
         var clock = Stopwatch.StartNew();
         action();
         return clock.Elapsed.TotalMilliseconds;
-    }
-
-    // As the superuser: the owner is held to the forced policies and would count only the global rows.
-    private static async Task<long> CountAsync(PostgresServer postgres, string sql)
-    {
-        await using var connection = new NpgsqlConnection(postgres.ConnectionString("drm"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task SqlAsync(PostgresServer postgres, string sql)
-    {
-        await using var connection = new NpgsqlConnection(postgres.OwnerConnectionString("drm"));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

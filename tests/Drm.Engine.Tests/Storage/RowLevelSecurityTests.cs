@@ -268,25 +268,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         var beta = await scope.CreateTenantAsync("beta");
         await using var connection = await scope.OpenAppConnectionAsync();
 
-        async Task<long> ExecuteAsync(Guid? tenant, bool platform, string sql)
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            if (tenant is { } id)
-            {
-                await SetTenantAsync(connection, id);
-            }
-
-            await using (var flag = new NpgsqlCommand("SELECT app.set_platform_admin($1)", connection))
-            {
-                flag.Parameters.Add(new() { Value = platform });
-                await flag.ExecuteNonQueryAsync();
-            }
-
-            await using var command = new NpgsqlCommand(sql, connection);
-            var result = sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)(await command.ExecuteScalarAsync())! : await command.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-            return result;
-        }
+        Task<long> ExecuteAsync(Guid? tenant, bool platform, string sql) => ExecuteInContextAsync(connection, tenant, platform, sql);
 
         const string Module = "INSERT INTO mib_modules (id, tenant_id, name, file_name, language, status, source, source_sha256) " +
                               "VALUES (gen_random_uuid(), {0}, '{1}', 'f.mib', 'SMIv2', 'OK', '', '\\x00')";
@@ -324,25 +306,7 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
         var beta = await scope.CreateTenantAsync("beta");
         await using var connection = await scope.OpenAppConnectionAsync();
 
-        async Task<long> ExecuteAsync(Guid? tenant, bool platform, string sql)
-        {
-            await using var transaction = await connection.BeginTransactionAsync();
-            if (tenant is { } id)
-            {
-                await SetTenantAsync(connection, id);
-            }
-
-            await using (var flag = new NpgsqlCommand("SELECT app.set_platform_admin($1)", connection))
-            {
-                flag.Parameters.Add(new() { Value = platform });
-                await flag.ExecuteNonQueryAsync();
-            }
-
-            await using var command = new NpgsqlCommand(sql, connection);
-            var result = sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)(await command.ExecuteScalarAsync())! : await command.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-            return result;
-        }
+        Task<long> ExecuteAsync(Guid? tenant, bool platform, string sql) => ExecuteInContextAsync(connection, tenant, platform, sql);
 
         const string Model = "INSERT INTO tr181_models (id, tenant_id, name, source, item_count) VALUES (gen_random_uuid(), {0}, '{1}', 's', 1)";
         const string Item = "INSERT INTO tr181_parameters (id, tenant_id, model, kind, path, parent, depth, name, access, status, details, digest) " +
@@ -373,6 +337,27 @@ public sealed class RowLevelSecurityTests(EngineDatabaseFixture fixture)
             ExecuteAsync(alpha.TenantId, false, string.Format(CultureInfo.InvariantCulture, Item, $"'{beta.TenantId}'", "Device.Planted")));
         foreign.SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
         (await ExecuteAsync(alpha.TenantId, false, "SELECT count(*) FROM tr181_parameters")).ShouldBe(2);
+    }
+
+    // One transaction with the tenant (if any) and the platform flag set: a SELECT's single value, or the rows changed.
+    private static async Task<long> ExecuteInContextAsync(NpgsqlConnection connection, Guid? tenant, bool platform, string sql)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (tenant is { } id)
+        {
+            await SetTenantAsync(connection, id);
+        }
+
+        await using (var flag = new NpgsqlCommand("SELECT app.set_platform_admin($1)", connection))
+        {
+            flag.Parameters.Add(new() { Value = platform });
+            await flag.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection);
+        var result = sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)(await command.ExecuteScalarAsync())! : await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return result;
     }
 
     private static async Task SetTenantAsync(NpgsqlConnection connection, Guid tenantId)
