@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -50,9 +49,15 @@ public sealed class JobApiTests(ServerFixture server)
         seen.ShouldContain(s => s.Status == "RUNNING" && s.Done > 0 && s.Done < 110_000, "a progress tick while it ran");
         seen.Select(s => s.Done).ShouldBeInOrder();
 
-        // beta's subscription saw none of it: the next thing on its socket is the answer to our ping.
+        // beta's subscription saw none of it. Other test classes run beta's own jobs meanwhile, so its socket is read
+        // up to the answer to our ping and every update on it must be one of beta's jobs.
         await beta.SendAsync(new JsonObject { ["type"] = "ping" });
-        (await beta.ReceiveAsync())!["type"]!.GetValue<string>().ShouldBe("pong");
+        JsonNode? received;
+        while ((received = await beta.ReceiveAsync())!["type"]!.GetValue<string>() != "pong")
+        {
+            received["type"]!.GetValue<string>().ShouldBe("next", received.ToJsonString());
+            received["payload"]!["data"]!["jobUpdates"]!["id"]!.GetValue<string>().ShouldNotBe(jobId);
+        }
 
         var results = await server.PostAsync(
             "query($id: ID!) { job(id: $id) { kind results(first: 2, oidPrefix: \"1.3.6.1.2.1.31.1.1\") { totalCount edges { node { oid type value } } } events { status } } }",
@@ -241,62 +246,6 @@ public sealed class JobApiTests(ServerFixture server)
             .Data("enqueueSnmpGet")["id"]!.GetValue<string>();
         (await server.PostAsync("mutation($id: ID!) { cancelJob(id: $id) { id } }", new { id = job }, server.Beta.AdminToken)).Code.ShouldBe("NOT_FOUND");
         (await server.PostAsync("mutation($id: ID!) { cancelJob(id: $id) { id } }", new { id = deviceId }, server.Alpha.AdminToken)).Code.ShouldBe("BAD_USER_INPUT");
-    }
-
-    [Fact]
-    public async Task TenThousandSubscriptions_OverWebSocketAndSse_CleanUpAfterThemselves_EvenWhenClientsVanish()
-    {
-        var hub = server.Services.GetRequiredService<JobNotificationHub>();
-        var before = hub.SubscriberCount;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
-
-        using (var socket = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken))
-        {
-            for (var i = 0; i < 9_000; i++)
-            {
-                await socket.SubscribeAsync($"s{i}", i % 2 == 0 ? "subscription { jobUpdates { id } }" : "subscription { jobUpdates(status: FAILED) { id } }");
-                await socket.CompleteAsync($"s{i}");
-            }
-
-            await socket.SendAsync(new JsonObject { ["type"] = "ping" });
-            (await socket.ReceiveAsync())!["type"]!.GetValue<string>().ShouldBe("pong");
-        }
-
-        for (var i = 0; i < 250; i++)
-        {
-            var vanishing = await GraphQLWebSocket.ConnectAsync(server, server.Alpha.ViewerToken);
-            await vanishing.SubscribeAsync("a", "subscription { jobUpdates { id } }");
-            await vanishing.SubscribeAsync("b", $"subscription {{ jobProgress(jobId: \"{Guid.NewGuid()}\") {{ id }} }}");
-            vanishing.Abort();
-            vanishing.Dispose();
-        }
-
-        // SSE clients that read the stream's start and hang up without a word.
-        for (var i = 0; i < 500; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, server.GraphQLUrl)
-            {
-                Content = JsonContent.Create(new { query = "subscription { jobUpdates { id } }" }),
-            };
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.Alpha.ViewerToken);
-            using var response = await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
-        }
-
-        var clock = Stopwatch.StartNew();
-        while (hub.SubscriberCount > before && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(50);
-        }
-
-        hub.SubscriberCount.ShouldBe(before);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var grown = GC.GetTotalMemory(forceFullCollection: true) - memoryBefore;
-        grown.ShouldBeLessThan(16L * 1024 * 1024, "10,000 finished subscriptions must not leave memory behind");
     }
 
     private async Task<string> DeviceAsync(TestTenant tenant, string name, System.Net.IPEndPoint agent)
