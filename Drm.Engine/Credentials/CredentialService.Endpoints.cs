@@ -13,14 +13,26 @@ public sealed partial class CredentialService
     private const string EndpointColumns =
         "device_id, base_url, auth_type, auth_username, auth_header_name, auth_secret_enc IS NOT NULL, timeout_ms, updated_at";
 
-    public Task<WebPaEndpoint?> GetWebPaAsync(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
-        GetEndpointAsync(caller, "webpa_endpoints", "cpe_id, service", deviceId, ReadWebPa, cancellationToken);
+    public async Task<WebPaEndpoint?> GetWebPaAsync(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
+        (await GetWebPaManyAsync(caller, [deviceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(deviceId);
 
-    public Task<Tr069Endpoint?> GetTr069Async(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
-        GetEndpointAsync(caller, "tr069_endpoints", "cpe_id, connection_request", deviceId, ReadTr069, cancellationToken);
+    public Task<IReadOnlyDictionary<Guid, WebPaEndpoint>> GetWebPaManyAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> deviceIds, CancellationToken cancellationToken) =>
+        GetEndpointsAsync(caller, "webpa_endpoints", "cpe_id, service", deviceIds, ReadWebPa, cancellationToken);
 
-    public Task<UspEndpoint?> GetUspAsync(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
-        GetEndpointAsync(caller, "usp_endpoints", "agent_endpoint_id, transport, mqtt_topic", deviceId, ReadUsp, cancellationToken);
+    public async Task<Tr069Endpoint?> GetTr069Async(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
+        (await GetTr069ManyAsync(caller, [deviceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(deviceId);
+
+    public Task<IReadOnlyDictionary<Guid, Tr069Endpoint>> GetTr069ManyAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> deviceIds, CancellationToken cancellationToken) =>
+        GetEndpointsAsync(caller, "tr069_endpoints", "cpe_id, connection_request", deviceIds, ReadTr069, cancellationToken);
+
+    public async Task<UspEndpoint?> GetUspAsync(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
+        (await GetUspManyAsync(caller, [deviceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(deviceId);
+
+    public Task<IReadOnlyDictionary<Guid, UspEndpoint>> GetUspManyAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> deviceIds, CancellationToken cancellationToken) =>
+        GetEndpointsAsync(caller, "usp_endpoints", "agent_endpoint_id, transport, mqtt_topic", deviceIds, ReadUsp, cancellationToken);
 
     public Task<WebPaEndpoint> SetWebPaAsync(TenantContext caller, SetWebPaEndpointInput input, CancellationToken cancellationToken)
     {
@@ -67,18 +79,10 @@ public sealed partial class CredentialService
             [("agent_endpoint_id", endpointId), ("transport", transport), ("mqtt_topic", topic)], ReadUsp, cancellationToken);
     }
 
-    private Task<T?> GetEndpointAsync<T>(
-        TenantContext caller, string table, string protocolColumns, Guid deviceId, Func<NpgsqlDataReader, T> read,
-        CancellationToken cancellationToken)
-        where T : class =>
-        database.ExecuteAsync(caller, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand(
-                $"SELECT {EndpointColumns}, {protocolColumns} FROM {table} WHERE device_id = $1", connection);
-            command.Parameters.Add(new() { Value = deviceId });
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            return await reader.ReadAsync(ct).ConfigureAwait(false) ? read(reader) : null;
-        }, cancellationToken);
+    private Task<IReadOnlyDictionary<Guid, T>> GetEndpointsAsync<T>(
+        TenantContext caller, string table, string protocolColumns, IReadOnlyCollection<Guid> deviceIds, Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken) =>
+        ReadByDeviceAsync(caller, $"SELECT {EndpointColumns}, {protocolColumns} FROM {table} WHERE device_id = ANY($1)", deviceIds, read, cancellationToken);
 
     private Task<T> SetEndpointAsync<T>(
         TenantContext caller,

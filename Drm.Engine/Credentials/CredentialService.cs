@@ -31,14 +31,13 @@ public sealed partial class CredentialService(
         "device_id, version, username, auth_protocol, priv_protocol, context_name, port, timeout_ms, retries, " +
         "community_enc IS NOT NULL, auth_password_enc IS NOT NULL, priv_password_enc IS NOT NULL, updated_at";
 
-    public Task<SnmpCredential?> GetSnmpAsync(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(caller, async (connection, ct) =>
-        {
-            await using var command = new NpgsqlCommand($"SELECT {SnmpColumns} FROM snmp_credentials WHERE device_id = $1", connection);
-            command.Parameters.Add(new() { Value = deviceId });
-            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadSnmp(reader) : null;
-        }, cancellationToken);
+    public async Task<SnmpCredential?> GetSnmpAsync(TenantContext caller, Guid deviceId, CancellationToken cancellationToken) =>
+        (await GetSnmpManyAsync(caller, [deviceId], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(deviceId);
+
+    /// <summary>The SNMP settings of several devices in one read, by device id; a device without settings is absent.</summary>
+    public Task<IReadOnlyDictionary<Guid, SnmpCredential>> GetSnmpManyAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> deviceIds, CancellationToken cancellationToken) =>
+        ReadByDeviceAsync(caller, $"SELECT {SnmpColumns} FROM snmp_credentials WHERE device_id = ANY($1)", deviceIds, ReadSnmp, cancellationToken);
 
     public Task<SnmpCredential> SetSnmpAsync(TenantContext caller, SetSnmpCredentialInput input, CancellationToken cancellationToken)
     {
@@ -240,4 +239,21 @@ public sealed partial class CredentialService(
         reader.GetBoolean(10),
         reader.GetBoolean(11),
         reader.GetFieldValue<DateTimeOffset>(12));
+
+    // Every credential and endpoint query selects device_id first; one read serves a whole page of devices.
+    private Task<IReadOnlyDictionary<Guid, T>> ReadByDeviceAsync<T>(
+        TenantContext caller, string sql, IReadOnlyCollection<Guid> deviceIds, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        database.ExecuteAsync<IReadOnlyDictionary<Guid, T>>(caller, async (connection, ct) =>
+        {
+            var found = new Dictionary<Guid, T>(deviceIds.Count);
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new() { Value = deviceIds.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                found[reader.GetGuid(0)] = read(reader);
+            }
+
+            return found;
+        }, cancellationToken);
 }

@@ -4,8 +4,8 @@ using Drm.Engine.Tenancy;
 namespace Drm.Engine.Jobs;
 
 /// <summary>
-/// The jobs a subscriber sees change: each notification is read under the subscriber's tenant context (another
-/// tenant's job reads as nothing and is skipped), and a version already delivered is not delivered again.
+/// The jobs a subscriber sees change: it hears of its own tenant's jobs only, reads each under its tenant context, and
+/// a version already delivered is not delivered again.
 /// <c>jobProgress</c> follows one job and completes after its final state; <c>jobUpdates</c> follows every job.
 /// </summary>
 /// <remarks>
@@ -40,7 +40,7 @@ public sealed class JobFeed : IObservable<Job>
         // Latest-wins per subscriber: a slow client gets the newest state of each job, never an unbounded backlog.
         var changes = Channel.CreateBounded<(Guid JobId, long Version)>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         var stop = new CancellationTokenSource();
-        var registration = _hub.Subscribe((jobId, version) =>
+        var registration = _hub.Subscribe(_caller.TenantId, (jobId, version) =>
         {
             if (_jobId is null || _jobId == jobId)
             {

@@ -9,29 +9,34 @@ namespace Drm.Engine.Jobs;
 
 /// <summary>
 /// Listens on PostgreSQL's <c>drm_jobs</c> channel (one connection per node) and passes each (job id, version) to the
-/// subscribers registered on this node, whichever node changed the job. The payload carries no tenant data; each
-/// subscriber reads the job under its own tenant context.
+/// subscribers of the job's tenant registered on this node, whichever node changed the job. Subscribers still read the
+/// job under their own tenant context: the tenant in the payload only spares them reads that could never succeed.
 /// </summary>
 public sealed class JobNotificationHub(TenantDatabase database, ILogger<JobNotificationHub> logger) : BackgroundService
 {
     public const string Channel = "drm_jobs";
 
-    private readonly ConcurrentDictionary<long, Action<Guid, long>> _subscribers = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<long, Action<Guid, long>>> _subscribers = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextKey;
 
     /// <summary>Subscribers registered now; a test of clean-up reads it.</summary>
-    public int SubscriberCount => _subscribers.Count;
+    public int SubscriberCount => _subscribers.Values.Sum(tenant => tenant.Count);
 
     /// <summary>Completes once the node listens (notifications sent before that are not seen).</summary>
     public Task Listening => _listening.Task;
 
-    /// <summary>Calls <paramref name="onChange"/> for every job change until the returned handle is disposed.</summary>
-    public IDisposable Subscribe(Action<Guid, long> onChange)
+    /// <summary>
+    /// Calls <paramref name="onChange"/> for every change to a job of <paramref name="tenantId"/> until the returned
+    /// handle is disposed.
+    /// </summary>
+    public IDisposable Subscribe(Guid tenantId, Action<Guid, long> onChange)
     {
         var key = Interlocked.Increment(ref _nextKey);
-        _subscribers[key] = onChange;
-        return new Subscription(this, key);
+        // An emptied tenant entry is left in place: one per tenant ever subscribed, and removing it would race with a
+        // subscriber being added to it.
+        _subscribers.GetOrAdd(tenantId, _ => new ConcurrentDictionary<long, Action<Guid, long>>())[key] = onChange;
+        return new Subscription(this, tenantId, key);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,23 +71,31 @@ public sealed class JobNotificationHub(TenantDatabase database, ILogger<JobNotif
         }
     }
 
+    // "job:version:tenant", written by app.jobs_notify().
     private void Publish(string payload)
     {
-        var colon = payload.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0 || !Guid.TryParse(payload.AsSpan(0, colon), out var jobId) ||
-            !long.TryParse(payload.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        var parts = payload.Split(':');
+        if (parts.Length != 3 || !Guid.TryParse(parts[0], out var jobId) ||
+            !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ||
+            !Guid.TryParse(parts[2], out var tenantId) || !_subscribers.TryGetValue(tenantId, out var subscribers))
         {
             return;
         }
 
-        foreach (var subscriber in _subscribers.Values)
+        foreach (var subscriber in subscribers.Values)
         {
             subscriber(jobId, version);
         }
     }
 
-    private sealed class Subscription(JobNotificationHub hub, long key) : IDisposable
+    private sealed class Subscription(JobNotificationHub hub, Guid tenantId, long key) : IDisposable
     {
-        public void Dispose() => hub._subscribers.TryRemove(key, out _);
+        public void Dispose()
+        {
+            if (hub._subscribers.TryGetValue(tenantId, out var subscribers))
+            {
+                subscribers.TryRemove(key, out _);
+            }
+        }
     }
 }

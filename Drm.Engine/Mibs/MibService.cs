@@ -40,6 +40,10 @@ public sealed class MibService(MibStore store, MibCatalog catalog, JobService jo
     public Task<MibModuleRecord?> GetModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken) =>
         store.GetModuleAsync(caller, id, cancellationToken);
 
+    public Task<IReadOnlyDictionary<Guid, MibModuleRecord>> GetModulesAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        store.GetModulesAsync(caller, ids, cancellationToken);
+
     public async Task<Page<MibOidRecord>> ListOidsAsync(
         TenantContext caller, Guid? moduleId, string? prefix, string? name, PageRequest page, CancellationToken cancellationToken)
     {

@@ -52,13 +52,24 @@ public sealed class MibStore(TenantDatabase database)
     }
 
     /// <summary>A module the caller can read by id, even a global one its own module of that name hides.</summary>
-    public Task<MibModuleRecord?> GetModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken) =>
-        database.ExecuteAsync(caller, async (connection, ct) =>
+    public async Task<MibModuleRecord?> GetModuleAsync(TenantContext caller, Guid id, CancellationToken cancellationToken) =>
+        (await GetModulesAsync(caller, [id], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(id);
+
+    public Task<IReadOnlyDictionary<Guid, MibModuleRecord>> GetModulesAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        database.ExecuteAsync<IReadOnlyDictionary<Guid, MibModuleRecord>>(caller, async (connection, ct) =>
         {
-            await using var command = new NpgsqlCommand($"SELECT {ModuleColumns} FROM mib_modules WHERE id = $1", connection);
-            command.Parameters.Add(new() { Value = id });
+            await using var command = new NpgsqlCommand($"SELECT {ModuleColumns} FROM mib_modules WHERE id = ANY($1)", connection);
+            command.Parameters.Add(new() { Value = ids.ToArray() });
+            var modules = new Dictionary<Guid, MibModuleRecord>(ids.Count);
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadModule(reader) : null;
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var module = ReadModule(reader);
+                modules[module.Id] = module;
+            }
+
+            return modules;
         }, cancellationToken);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Drm.Engine.Credentials;
 using Drm.Engine.Devices;
+using Drm.Engine.Tenancy;
 using Drm.GraphQL.Credentials;
 using Drm.GraphQL.Execution;
 using Drm.GraphQL.Relay;
@@ -27,12 +28,24 @@ public sealed class DeviceType : ObjectGraphType<Device>
         Field(d => d.UpdatedAt);
         Field<SnmpCredentialType>("snmpCredential")
             .Description("SNMP settings; secrets are never returned.")
-            .ResolveAsync(async c => await c.Service<CredentialService>().GetSnmpAsync(c.Caller(), c.Source.Id, c.CancellationToken));
+            .Resolve(c => Credentials(c, "snmpCredential", (service, caller, ids, ct) => service.GetSnmpManyAsync(caller, ids, ct)));
         Field<WebPaEndpointType>("webpaEndpoint")
-            .ResolveAsync(async c => await c.Service<CredentialService>().GetWebPaAsync(c.Caller(), c.Source.Id, c.CancellationToken));
+            .Resolve(c => Credentials(c, "webpaEndpoint", (service, caller, ids, ct) => service.GetWebPaManyAsync(caller, ids, ct)));
         Field<Tr069EndpointType>("tr069Endpoint")
-            .ResolveAsync(async c => await c.Service<CredentialService>().GetTr069Async(c.Caller(), c.Source.Id, c.CancellationToken));
+            .Resolve(c => Credentials(c, "tr069Endpoint", (service, caller, ids, ct) => service.GetTr069ManyAsync(caller, ids, ct)));
         Field<UspEndpointType>("uspEndpoint")
-            .ResolveAsync(async c => await c.Service<CredentialService>().GetUspAsync(c.Caller(), c.Source.Id, c.CancellationToken));
+            .Resolve(c => Credentials(c, "uspEndpoint", (service, caller, ids, ct) => service.GetUspManyAsync(caller, ids, ct)));
+    }
+
+    // A page of devices reads each kind of credential once, not once per device.
+    private static object Credentials<T>(
+        IResolveFieldContext<Device> context,
+        string field,
+        Func<CredentialService, TenantContext, IReadOnlyCollection<Guid>, CancellationToken, Task<IReadOnlyDictionary<Guid, T>>> read)
+        where T : class
+    {
+        var service = context.Service<CredentialService>();
+        var caller = context.Caller();
+        return context.Batch<T>($"Device.{field}", (ids, ct) => read(service, caller, ids, ct)).Load(context.Source.Id);
     }
 }

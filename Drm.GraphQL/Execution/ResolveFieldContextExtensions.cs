@@ -14,4 +14,27 @@ public static class ResolveFieldContextExtensions
 
     public static T Service<T>(this IResolveFieldContext context)
         where T : notnull => context.RequestServices!.GetRequiredService<T>();
+
+    /// <summary>
+    /// The request's batch loader named <paramref name="name"/>, made on first use: resolvers of one field across a
+    /// list share it and the list's values are read at once (see <see cref="BatchLoader{TKey, TValue}"/>).
+    /// </summary>
+    public static BatchLoader<Guid, T> Batch<T>(
+        this IResolveFieldContext context,
+        string name,
+        Func<IReadOnlyCollection<Guid>, CancellationToken, Task<IReadOnlyDictionary<Guid, T>>> fetch)
+        where T : class
+    {
+        var bag = context.UserContext as DrmUserContext
+            ?? throw new InvalidOperationException("Batch loaders live in the DrmUserContext of a request.");
+        lock (bag)
+        {
+            if (!bag.TryGetValue(name, out var loader))
+            {
+                bag[name] = loader = new BatchLoader<Guid, T>(fetch);
+            }
+
+            return (BatchLoader<Guid, T>)loader!;
+        }
+    }
 }

@@ -24,9 +24,16 @@ public sealed class JobType : ObjectGraphType<Job>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<JobKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<JobStatusType>>("status").Resolve(c => c.Source.Status);
-        Field<DeviceType>("device").ResolveAsync(async c => c.Source.DeviceId is { } id
-            ? await c.Service<DeviceService>().GetAsync(c.Caller(), id, c.CancellationToken)
-            : null);
+        Field<DeviceType>("device").Resolve(c =>
+        {
+            if (c.Source.DeviceId is not { } id)
+            {
+                return null;
+            }
+
+            var (devices, caller) = (c.Service<DeviceService>(), c.Caller());
+            return c.Batch<Device>("Job.device", (ids, ct) => devices.GetManyAsync(caller, ids, ct)).Load(id);
+        });
         Field<NonNullGraphType<JobProgressType>>("progress").Resolve(c => c.Source);
         Field<StringGraphType>("errorType")
             .Description("SNMPTimeoutError, SNMPAuthError, SNMPClientError, MIBParseError, TR181ImportError, Cancelled or Internal (and the other protocols' errors as they land).")

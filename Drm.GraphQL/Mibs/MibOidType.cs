@@ -28,6 +28,10 @@ public sealed class MibOidType : ObjectGraphType<MibOidRecord>
         Field(o => o.Augments, nullable: true).Description("The row this row AUGMENTS (its INDEX applies).");
         Field(o => o.IsGlobal);
         Field<NonNullGraphType<IdGraphType>>("moduleId").Resolve(c => GlobalId.Encode(MibModuleType.TypeName, c.Source.ModuleId));
-        Field<MibModuleType>("module").ResolveAsync(async c => await c.Service<MibService>().GetModuleAsync(c.Caller(), c.Source.ModuleId, c.CancellationToken));
+        Field<MibModuleType>("module").Resolve(c =>
+        {
+            var (mibs, caller) = (c.Service<MibService>(), c.Caller());
+            return c.Batch<MibModuleRecord>("MibOid.module", (ids, ct) => mibs.GetModulesAsync(caller, ids, ct)).Load(c.Source.ModuleId);
+        });
     }
 }

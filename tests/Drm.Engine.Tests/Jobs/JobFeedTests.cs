@@ -1,3 +1,4 @@
+using Drm.Engine.Credentials;
 using Drm.Engine.Devices;
 using Drm.Engine.Jobs;
 using Npgsql;
@@ -63,6 +64,36 @@ public sealed class JobFeedTests(EngineDatabaseFixture fixture)
         {
             seen.ShouldBe([(JobStatus.Queued, 0L), (JobStatus.Running, 2L), (JobStatus.Completed, 2L)]);
         }
+    }
+
+    [Fact]
+    public async Task TheHub_HandsAChangeOnlyToSubscribersOfTheJobsTenant()
+    {
+        await using var engine = await fixture.StartEngineAsync();
+        var alpha = await engine.CreateTenantAsync("alpha");
+        var beta = await engine.CreateTenantAsync("beta");
+        var alphaDevice = await engine.Get<DeviceService>().CreateAsync(alpha, new CreateDeviceInput("gw", "192.0.2.1"), default);
+        var betaDevice = await engine.Get<DeviceService>().CreateAsync(beta, new CreateDeviceInput("gw", "192.0.2.2"), default);
+        var hub = engine.Get<JobNotificationHub>();
+        await hub.Listening;
+        var heardByAlpha = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        var betaHeard = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var alphaSubscription = hub.Subscribe(alpha.TenantId, (jobId, _) => heardByAlpha.Add(jobId));
+        using var betaSubscription = hub.Subscribe(beta.TenantId, (jobId, _) => betaHeard.TrySetResult(jobId));
+
+        foreach (var (caller, device) in new[] { (alpha, alphaDevice), (beta, betaDevice) })
+        {
+            await engine.Get<CredentialService>().SetSnmpAsync(
+                caller, new SetSnmpCredentialInput(device.Id, "2c", Community: "public", Port: 9, TimeoutSeconds: 0.2, Retries: 0), default);
+        }
+
+        var jobs = engine.Get<JobService>();
+        var alphaJob = await jobs.EnqueueSnmpGetAsync(alpha, alphaDevice.Id, ["1.3.6.1.2.1.1.1.0"], default);
+        var betaJob = await jobs.EnqueueSnmpGetAsync(beta, betaDevice.Id, ["1.3.6.1.2.1.1.1.0"], default);
+
+        (await betaHeard.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(betaJob.Id);
+        heardByAlpha.ShouldContain(alphaJob.Id);
+        heardByAlpha.ShouldNotContain(betaJob.Id);
     }
 
     private sealed class Observer(Action<Job> next) : IObserver<Job>
