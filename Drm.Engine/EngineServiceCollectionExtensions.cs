@@ -44,6 +44,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Tr181.Tr181Service>();
         services.AddSingleton<Tr181.Tr181CatalogLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<Tr181.Tr181CatalogLoader>());
+        services.AddSingleton<WebPa.WebPaService>();
         services.AddJobEngine(options.Jobs);
         return services;
     }

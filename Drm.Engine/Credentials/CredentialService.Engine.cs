@@ -1,7 +1,9 @@
 using System.Net;
+using System.Text;
 using Drm.Engine.Security;
 using Drm.Engine.Tenancy;
 using Drm.Protocols.Snmp;
+using Drm.Protocols.WebPa;
 using Npgsql;
 
 namespace Drm.Engine.Credentials;
@@ -52,4 +54,37 @@ public sealed partial class CredentialService
               ?? throw new SnmpClientException($"The device address '{address}' does not resolve.");
         return SnmpAgent.FromCredential(ip, shape, snmpDefaults);
     }
+
+    /// <summary>The Tr1d1um server, WRP device id and credentials of a device, its secret decrypted, for the engine only.</summary>
+    internal Task<WebPaTarget> LoadWebPaTargetAsync(TenantContext context, Guid deviceId, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(context, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT base_url, cpe_id, service, auth_type, auth_username, auth_header_name, auth_secret_enc, timeout_ms " +
+                "FROM webpa_endpoints WHERE device_id = $1",
+                connection);
+            command.Parameters.Add(new() { Value = deviceId });
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                throw DrmException.BadInput("The device has no WebPA endpoint.");
+            }
+
+            var secret = reader.IsDBNull(6)
+                ? null
+                : protector.Unprotect(reader.GetFieldValue<byte[]>(6), SecretProtector.Purpose("webpa_endpoints", deviceId, "auth_secret"));
+            (string, string)? header = (reader.GetString(3), secret) switch
+            {
+                ("basic", { } password) => ("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{reader.GetString(4)}:{password}"))),
+                ("bearer", { } token) => ("Authorization", "Bearer " + token),
+                ("api_key", { } key) => (reader.GetString(5), key),
+                _ => null,
+            };
+            return new WebPaTarget(new Uri(reader.GetString(0)), reader.GetString(1), reader.GetString(2))
+            {
+                AuthHeader = header,
+                Timeout = TimeSpan.FromMilliseconds(reader.GetInt32(7)),
+                Retries = webPaDefaults.Retries,
+            };
+        }, cancellationToken);
 }

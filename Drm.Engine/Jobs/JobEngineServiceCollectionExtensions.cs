@@ -18,6 +18,12 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<SnmpJobWork>();
         services.AddSingleton<Mibs.MibParseJobWork>();
         services.AddSingleton<Tr181.Tr181ImportJobWork>();
+        // One HttpClient for every Tr1d1um server: pooled connections, renewed so DNS changes are seen.
+        services.AddSingleton(_ => new Drm.Protocols.WebPa.WebPaClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        }));
+        services.AddSingleton<WebPa.WebPaJobWork>();
         services.AddSingleton<JobWorkRouter>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
         services.AddSingleton<JobNotificationHub>();

@@ -8,6 +8,9 @@ public static class JobErrorTypes
     public const string SnmpClient = "SNMPClientError";
     public const string MibParse = "MIBParseError";
     public const string Tr181Import = "TR181ImportError";
+    public const string WebPaTimeout = "WebPATimeoutError";
+    public const string WebPaAuth = "WebPAAuthError";
+    public const string WebPa = "WebPAError";
     public const string Cancelled = "Cancelled";
     public const string Internal = "Internal";
 }

@@ -1,4 +1,5 @@
 using Drm.Protocols.Snmp;
+using Drm.Protocols.WebPa;
 
 namespace Drm.Engine.Jobs;
 
@@ -12,6 +13,9 @@ public sealed record JobFailure(string ErrorType, string Message)
         SnmpClientException e => new(JobErrorTypes.SnmpClient, e.Message),
         Mibs.MibParseException e => new(JobErrorTypes.MibParse, e.Message),
         Tr181.Tr181ImportException e => new(JobErrorTypes.Tr181Import, e.Message),
+        WebPaTimeoutException e => new(JobErrorTypes.WebPaTimeout, e.Message),
+        WebPaAuthException e => new(JobErrorTypes.WebPaAuth, e.Message),
+        WebPaException e => new(JobErrorTypes.WebPa, e.Message),
         DrmException { Code: DrmErrorCode.BadUserInput } e => new(JobErrorTypes.SnmpClient, e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && exception is not DrmException => Classify(inner) is { ErrorType: not JobErrorTypes.Internal } known ? known : Internal(exception),

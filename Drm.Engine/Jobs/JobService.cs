@@ -243,13 +243,24 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
         reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
         reader.GetFieldValue<DateTimeOffset>(16));
 
-    private async Task<Job> EnqueueAsync(
-        TenantContext caller, Guid deviceId, JobKind kind, object parameters, long? itemsExpected, CancellationToken cancellationToken)
+    private Task<Job> EnqueueAsync(
+        TenantContext caller, Guid deviceId, JobKind kind, object parameters, long? itemsExpected, CancellationToken cancellationToken) =>
+        EnqueueDeviceJobAsync(
+            caller, deviceId, kind, parameters, itemsExpected,
+            ("snmp_credentials", "The device has no SNMP credential; set one with setSnmpCredential first."), cancellationToken);
+
+    /// <summary>
+    /// A job on a device, which must exist and have the protocol settings the job needs (a row in
+    /// <paramref name="required"/>.Table, keyed by device_id; refused with its Missing message otherwise).
+    /// </summary>
+    internal async Task<Job> EnqueueDeviceJobAsync(
+        TenantContext caller, Guid deviceId, JobKind kind, object parameters, long? itemsExpected,
+        (string Table, string Missing) required, CancellationToken cancellationToken)
     {
         var job = await database.ExecuteAsync(caller, async (connection, ct) =>
         {
             await using (var check = new NpgsqlCommand(
-                "SELECT d.id, c.device_id FROM devices d LEFT JOIN snmp_credentials c ON c.device_id = d.id WHERE d.id = $1", connection))
+                $"SELECT d.id, c.device_id FROM devices d LEFT JOIN {required.Table} c ON c.device_id = d.id WHERE d.id = $1", connection))
             {
                 check.Parameters.Add(new() { Value = deviceId });
                 await using var reader = await check.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -260,7 +271,7 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
 
                 if (reader.IsDBNull(1))
                 {
-                    throw DrmException.BadInput("The device has no SNMP credential; set one with setSnmpCredential first.");
+                    throw DrmException.BadInput(required.Missing);
                 }
             }
 

@@ -160,6 +160,14 @@ public sealed class JobStore(TenantDatabase database)
             return varBinds.Count;
         }, cancellationToken);
 
+    /// <summary>A few result rows (name, type, value) numbered from 1, for jobs that answer in one piece.</summary>
+    public Task<int> WriteRowsAsync(JobTicket ticket, IReadOnlyList<(string Oid, string Type, string Value)> rows, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(ContextOf(ticket), async (connection, ct) =>
+        {
+            await JobUploads.InsertResultsAsync(connection, ticket.JobId, rows, ct).ConfigureAwait(false);
+            return rows.Count;
+        }, cancellationToken);
+
     /// <summary>Sets the final state; a job that already finished (say, cancelled meanwhile) keeps its own.</summary>
     public Task FinishAsync(
         JobTicket ticket, JobStatus status, long itemsDone, string? errorType, string? errorMessage, CancellationToken cancellationToken) =>

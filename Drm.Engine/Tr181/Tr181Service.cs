@@ -94,6 +94,17 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
         return candidates.Select(c => found.FirstOrDefault(i => i.Path == c)).FirstOrDefault(i => i is not null);
     }
 
+    /// <summary>The catalog item of each instance path (null where there is none), in the order asked.</summary>
+    public async Task<IReadOnlyList<Tr181Item?>> FindAllAsync(TenantContext caller, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var templates = paths.Select(p => Tr181Path.ToTemplate((p ?? "").Trim())).ToList();
+        var found = (await store.FindAsync(caller, templates.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(), cancellationToken)
+                .ConfigureAwait(false))
+            .ToDictionary(i => i.Path, StringComparer.Ordinal);
+        return templates.Select(t => found.GetValueOrDefault(t)).ToList();
+    }
+
     public async Task<IReadOnlyList<Tr181TreeNode>> TreeAsync(TenantContext caller, string? rootPath, int depth, CancellationToken cancellationToken)
     {
         if (depth is < 1 or > MaxTreeDepth)
@@ -136,11 +147,8 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
             throw DrmException.BadInput($"At most {MaxValidateItems:N0} values may be validated at once.");
         }
 
-        var templates = items.Select(i => Tr181Path.ToTemplate((i.Path ?? "").Trim())).ToList();
-        var found = (await store.FindAsync(caller, templates.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(), cancellationToken)
-                .ConfigureAwait(false))
-            .ToDictionary(i => i.Path, StringComparer.Ordinal);
-        return items.Select((input, n) => Validate(input, found.GetValueOrDefault(templates[n]))).ToList();
+        var found = await FindAllAsync(caller, items.Select(i => i.Path).ToList(), cancellationToken).ConfigureAwait(false);
+        return items.Select((input, n) => Validate(input, found[n])).ToList();
     }
 
     /// <summary>

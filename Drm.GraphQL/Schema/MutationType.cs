@@ -18,6 +18,8 @@ using Drm.GraphQL.Uploads;
 using Drm.GraphQL.Jobs;
 using GraphQL;
 using GraphQL.Types;
+using Drm.Engine.WebPa;
+using Drm.GraphQL.WebPa;
 
 namespace Drm.GraphQL.Schema;
 
@@ -126,6 +128,28 @@ public sealed class MutationType : ObjectGraphType
                 return await c.Service<JobService>().EnqueueSnmpBulkwalkAsync(
                     c.Caller(), DeviceId(input), Strings(input["oids"]),
                     input.TryGetValue("maxRepetitions", out var m) ? (int?)m : null, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueWebpaGet")
+            .Description("Reads TR-181 parameters through the device's WebPA (Tr1d1um) endpoint. Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueWebPaGetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                return await c.Service<WebPaService>().EnqueueGetAsync(c.Caller(), DeviceId(input), Strings(input["names"]), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueWebpaSet")
+            .Description(
+                "Sets TR-181 parameters through the device's WebPA (Tr1d1um) endpoint, after checking each value against the TR-181 catalog " +
+                "(see validateTr181). Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueWebPaSetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var parameters = ((IEnumerable<object?>)input["parameters"]!).Cast<WebPaSetItem>().ToArray();
+                var force = input.TryGetValue("force", out var f) && f is true;
+                return await c.Service<WebPaService>().EnqueueSetAsync(c.Caller(), DeviceId(input), parameters, force, c.CancellationToken);
             });
 
         Field<NonNullGraphType<JobType>>("cancelJob")

@@ -1,0 +1,101 @@
+using Drm.Engine.Jobs;
+using Drm.Engine.Tenancy;
+using Drm.Engine.Tr181;
+using Drm.Engine.Users;
+using Drm.Protocols.WebPa;
+
+namespace Drm.Engine.WebPa;
+
+/// <summary>
+/// Queues WEBPA_GET and WEBPA_SET jobs. A set is checked against the TR-181 catalog the caller sees before anything is
+/// queued, and refused with every error found unless the caller forces it.
+/// </summary>
+public sealed class WebPaService(JobService jobs, Tr181Service tr181)
+{
+    public const int MaxNames = 128;
+    public const int MaxSetParameters = 64;
+    private const int MaxNameLength = 256;
+
+    private static readonly (string Table, string Missing) Endpoint =
+        ("webpa_endpoints", "The device has no WebPA endpoint; set one with setWebpaEndpoint first.");
+
+    /// <summary>Reads parameters; a name ending in <c>.</c> reads every parameter under that object.</summary>
+    public Task<Job> EnqueueGetAsync(TenantContext caller, Guid deviceId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Require(UserRole.Operator);
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count is 0 or > MaxNames)
+        {
+            throw DrmException.BadInput($"names must hold between 1 and {MaxNames} parameter or object paths.");
+        }
+
+        var checkedNames = names.Select((n, i) => CheckName(n, $"names[{i}]", objectAllowed: true)).ToArray();
+        return jobs.EnqueueDeviceJobAsync(caller, deviceId, JobKind.WebPaGet, new { names = checkedNames }, null, Endpoint, cancellationToken);
+    }
+
+    public async Task<Job> EnqueueSetAsync(
+        TenantContext caller, Guid deviceId, IReadOnlyList<WebPaSetItem> parameters, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Require(UserRole.Operator);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Count is 0 or > MaxSetParameters)
+        {
+            throw DrmException.BadInput($"parameters must hold between 1 and {MaxSetParameters} items.");
+        }
+
+        var names = parameters.Select((p, i) => CheckName(p.Name, $"parameters[{i}].name", objectAllowed: false)).ToList();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
+        {
+            throw DrmException.BadInput("parameters names a parameter more than once.");
+        }
+
+        var values = parameters.Select((p, i) => new Tr181ValueInput(names[i], p.Value ?? "")).ToList();
+        await tr181.RequireValidAsync(caller, values, force, cancellationToken).ConfigureAwait(false);
+        var known = await tr181.FindAllAsync(caller, names, cancellationToken).ConfigureAwait(false);
+        var items = parameters.Select((p, i) => new
+        {
+            name = names[i],
+            value = values[i].Value,
+            dataType = (int)(p.DataType ?? DataTypeOf(known[i]?.BaseType)),
+        }).ToArray();
+        return await jobs.EnqueueDeviceJobAsync(
+            caller, deviceId, JobKind.WebPaSet, new { parameters = items, force }, items.Length, Endpoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The WDMP type WebPA agents expect for a TR-181 base type; a type they have no number for goes as a string.</summary>
+    public static WebPaDataType DataTypeOf(string? baseType) => baseType switch
+    {
+        "int" => WebPaDataType.Int,
+        "unsignedInt" => WebPaDataType.UnsignedInt,
+        "boolean" => WebPaDataType.Boolean,
+        "dateTime" => WebPaDataType.DateTime,
+        "base64" => WebPaDataType.Base64,
+        "long" => WebPaDataType.Long,
+        "unsignedLong" => WebPaDataType.UnsignedLong,
+        "decimal" => WebPaDataType.Double,
+        _ => WebPaDataType.String,
+    };
+
+    // WebPA joins names with commas in its query string, so a name must be a plain TR-181 instance path.
+    private static string CheckName(string? name, string field, bool objectAllowed)
+    {
+        var trimmed = name?.Trim() ?? "";
+        var segments = trimmed.TrimEnd('.').Split('.');
+        var wellFormed = trimmed.Length is > 0 and <= MaxNameLength
+                         && segments[0] == "Device"
+                         && segments.All(s => s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'));
+        if (!wellFormed)
+        {
+            throw DrmException.BadInput($"{field}: '{name}' is not a TR-181 path (Device.… with instance numbers in place of {{i}}).");
+        }
+
+        if (!objectAllowed && trimmed.EndsWith('.'))
+        {
+            throw DrmException.BadInput($"{field}: '{trimmed}' names an object; a set needs parameter paths.");
+        }
+
+        return trimmed;
+    }
+}
