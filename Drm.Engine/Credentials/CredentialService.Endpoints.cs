@@ -36,7 +36,10 @@ public sealed partial class CredentialService
 
     public Task<WebPaEndpoint> SetWebPaAsync(TenantContext caller, SetWebPaEndpointInput input, CancellationToken cancellationToken)
     {
-        var baseUrl = ValidateUrl(input.BaseUrl, ["http", "https"], "baseUrl");
+        // With no baseUrl the endpoint takes WEBPA_BASE_URL as it is now: one Tr1d1um for the fleet is the usual case.
+        var baseUrl = string.IsNullOrWhiteSpace(input.BaseUrl)
+            ? webPaDefaults.BaseUrl?.AbsoluteUri ?? throw DrmException.BadInput("baseUrl is required: WEBPA_BASE_URL names no default Tr1d1um.")
+            : ValidateUrl(input.BaseUrl, ["http", "https"], "baseUrl");
         var cpeId = Required(input.CpeId, "cpeId", 128);
         var service = string.IsNullOrWhiteSpace(input.Service) ? webPaDefaults.Service : Required(input.Service, "service", 64);
         var timeoutMs = TimeoutMs(input.TimeoutSeconds, webPaDefaults.Timeout);

@@ -1,4 +1,4 @@
 namespace Drm.Engine.Credentials;
 
 public sealed record SetWebPaEndpointInput(
-    Guid DeviceId, string BaseUrl, string CpeId, EndpointAuthInput? Auth = null, string? Service = null, double? TimeoutSeconds = null);
+    Guid DeviceId, string? BaseUrl, string CpeId, EndpointAuthInput? Auth = null, string? Service = null, double? TimeoutSeconds = null);

@@ -11,7 +11,7 @@ public sealed class SetWebPaEndpointInputType : InputObjectGraphType<SetWebPaEnd
     {
         Name = "SetWebpaEndpointInput";
         Field<NonNullGraphType<IdGraphType>>("deviceId");
-        Field<NonNullGraphType<StringGraphType>>("baseUrl");
+        Field<StringGraphType>("baseUrl").Description("Tr1d1um's API base, e.g. http://tr1d1um:6100/api/v3; default WEBPA_BASE_URL.");
         Field<NonNullGraphType<StringGraphType>>("cpeId").Description("WRP device ID, e.g. mac:112233445566.");
         Field<StringGraphType>("service").Description("Default WEBPA_SERVICE (config).");
         Field<EndpointAuthInputType>("auth");
@@ -20,7 +20,7 @@ public sealed class SetWebPaEndpointInputType : InputObjectGraphType<SetWebPaEnd
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new SetWebPaEndpointInput(
         GlobalId.Decode(value["deviceId"], DeviceType.TypeName),
-        (string)value["baseUrl"]!,
+        value.Text("baseUrl"),
         (string)value["cpeId"]!,
         value.TryGetValue("auth", out var auth) ? (EndpointAuthInput?)auth : null,
         value.Text("service"),

@@ -34,7 +34,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh migrated database and an engine wired to it as the service role.</summary>
-    public async Task<EngineScope> CreateScopeAsync()
+    public async Task<EngineScope> CreateScopeAsync(Drm.Protocols.WebPa.WebPaClientOptions? webPa = null)
     {
         var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
         await Server.CreateDatabaseAsync(name, Template);
@@ -43,6 +43,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
         {
             Database = new DatabaseOptions { ConnectionString = Server.AppConnectionString(name) },
             CredentialsKey = CredentialsKey,
+            WebPa = webPa ?? new(),
         });
         var provider = services.BuildServiceProvider();
         return new EngineScope(name, Server, provider, provider);

@@ -12,6 +12,21 @@ namespace Drm.Engine.Tests.Credentials;
 public sealed class CredentialServiceTests(EngineDatabaseFixture fixture)
 {
     [Fact]
+    public async Task AWebPaEndpointWithoutABaseUrl_TakesWebPaBaseUrl_AndIsRefusedWhenThereIsNone()
+    {
+        await using var configured = await fixture.CreateScopeAsync(new Drm.Protocols.WebPa.WebPaClientOptions { BaseUrl = new Uri("http://tr1d1um.fleet:6100/api/v3") });
+        var (admin, device) = await DeviceAsync(configured);
+
+        (await configured.Get<CredentialService>().SetWebPaAsync(admin, new SetWebPaEndpointInput(device.Id, null, "mac:112233445566"), default))
+            .BaseUrl.ShouldBe("http://tr1d1um.fleet:6100/api/v3");
+
+        await using var bare = await fixture.CreateScopeAsync();
+        var (other, otherDevice) = await DeviceAsync(bare);
+        (await Should.ThrowAsync<DrmException>(() => bare.Get<CredentialService>().SetWebPaAsync(other, new SetWebPaEndpointInput(otherDevice.Id, " ", "mac:112233445566"), default)))
+            .Message.ShouldBe("baseUrl is required: WEBPA_BASE_URL names no default Tr1d1um.");
+    }
+
+    [Fact]
     public async Task SetSnmpAsync_V3_StoresSecretsEncryptedAndBoundToTheirRow()
     {
         await using var scope = await fixture.CreateScopeAsync();
