@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Tr181.Tr181CatalogLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<Tr181.Tr181CatalogLoader>());
         services.AddSingleton<WebPa.WebPaService>();
+        services.AddSingleton<Tr069.Tr069Service>();
         services.AddJobEngine(options.Jobs);
         return services;
     }

@@ -50,7 +50,9 @@ public sealed partial class CredentialService
 
     public Task<Tr069Endpoint> SetTr069Async(TenantContext caller, SetTr069EndpointInput input, CancellationToken cancellationToken)
     {
-        var baseUrl = ValidateUrl(input.BaseUrl, ["http", "https"], "baseUrl");
+        var baseUrl = string.IsNullOrWhiteSpace(input.BaseUrl)
+            ? tr069Defaults.AcsUrl?.AbsoluteUri ?? throw DrmException.BadInput("baseUrl is required: TR069_ACS_URL names no default ACS.")
+            : ValidateUrl(input.BaseUrl, ["http", "https"], "baseUrl");
         var cpeId = Required(input.CpeId, "cpeId", 256);
         var timeoutMs = TimeoutMs(input.TimeoutSeconds, tr069Defaults.Timeout);
         return SetEndpointAsync(

@@ -3,6 +3,7 @@ using System.Text;
 using Drm.Engine.Security;
 using Drm.Engine.Tenancy;
 using Drm.Protocols.Snmp;
+using Drm.Protocols.Tr069;
 using Drm.Protocols.WebPa;
 using Npgsql;
 
@@ -73,18 +74,47 @@ public sealed partial class CredentialService
             var secret = reader.IsDBNull(6)
                 ? null
                 : protector.Unprotect(reader.GetFieldValue<byte[]>(6), SecretProtector.Purpose("webpa_endpoints", deviceId, "auth_secret"));
-            (string, string)? header = (reader.GetString(3), secret) switch
-            {
-                ("basic", { } password) => ("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{reader.GetString(4)}:{password}"))),
-                ("bearer", { } token) => ("Authorization", "Bearer " + token),
-                ("api_key", { } key) => (reader.GetString(5), key),
-                _ => null,
-            };
             return new WebPaTarget(new Uri(reader.GetString(0)), reader.GetString(1), reader.GetString(2))
             {
-                AuthHeader = header,
+                AuthHeader = AuthHeader(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), secret),
                 Timeout = TimeSpan.FromMilliseconds(reader.GetInt32(7)),
                 Retries = webPaDefaults.Retries,
             };
         }, cancellationToken);
+
+    /// <summary>The ACS, ACS device id and credentials of a device, its secret decrypted, for the engine only.</summary>
+    internal Task<AcsTarget> LoadAcsTargetAsync(TenantContext context, Guid deviceId, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(context, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT base_url, cpe_id, connection_request, auth_type, auth_username, auth_header_name, auth_secret_enc, timeout_ms " +
+                "FROM tr069_endpoints WHERE device_id = $1",
+                connection);
+            command.Parameters.Add(new() { Value = deviceId });
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                throw DrmException.BadInput("The device has no TR-069 endpoint.");
+            }
+
+            var secret = reader.IsDBNull(6)
+                ? null
+                : protector.Unprotect(reader.GetFieldValue<byte[]>(6), SecretProtector.Purpose("tr069_endpoints", deviceId, "auth_secret"));
+            return new AcsTarget(new Uri(reader.GetString(0)), reader.GetString(1))
+            {
+                AuthHeader = AuthHeader(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), secret),
+                ConnectionRequest = reader.GetBoolean(2),
+                Timeout = TimeSpan.FromMilliseconds(reader.GetInt32(7)),
+                ConnectionRequestTimeout = tr069Defaults.ConnectionRequestTimeout,
+            };
+        }, cancellationToken);
+
+    // The header an HTTP endpoint's stored auth becomes: Basic, Bearer, or the API key under its header name.
+    private static (string Name, string Value)? AuthHeader(string type, string? username, string? headerName, string? secret) => (type, secret) switch
+    {
+        ("basic", { } password) => ("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password}"))),
+        ("bearer", { } token) => ("Authorization", "Bearer " + token),
+        ("api_key", { } key) => (headerName ?? "X-API-Key", key),
+        _ => null,
+    };
 }

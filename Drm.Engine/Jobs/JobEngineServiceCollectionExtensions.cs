@@ -18,12 +18,16 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton<SnmpJobWork>();
         services.AddSingleton<Mibs.MibParseJobWork>();
         services.AddSingleton<Tr181.Tr181ImportJobWork>();
-        // One HttpClient for every Tr1d1um server: pooled connections, renewed so DNS changes are seen.
-        services.AddSingleton(_ => new Drm.Protocols.WebPa.WebPaClient(new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        // One HttpClient for every Tr1d1um server and ACS: pooled connections, renewed so DNS changes are seen; each
+        // request has its own timeout. It is not registered as HttpClient, which is not ours to hand out.
+        var http = new Lazy<HttpClient>(() => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             Timeout = Timeout.InfiniteTimeSpan,
-        }));
+        });
+        services.AddSingleton(_ => new Drm.Protocols.WebPa.WebPaClient(http.Value));
+        services.AddSingleton(_ => new Drm.Protocols.Tr069.GenieAcsClient(http.Value));
         services.AddSingleton<WebPa.WebPaJobWork>();
+        services.AddSingleton<Tr069.Tr069JobWork>();
         services.AddSingleton<JobWorkRouter>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();
         services.AddSingleton<JobNotificationHub>();

@@ -11,6 +11,9 @@ public static class JobErrorTypes
     public const string WebPaTimeout = "WebPATimeoutError";
     public const string WebPaAuth = "WebPAAuthError";
     public const string WebPa = "WebPAError";
+    public const string Tr069Timeout = "TR069TimeoutError";
+    public const string Tr069Fault = "TR069FaultError";
+    public const string Tr069 = "TR069Error";
     public const string Cancelled = "Cancelled";
     public const string Internal = "Internal";
 }

@@ -1,4 +1,5 @@
 using Drm.Protocols.Snmp;
+using Drm.Protocols.Tr069;
 using Drm.Protocols.WebPa;
 
 namespace Drm.Engine.Jobs;
@@ -16,6 +17,9 @@ public sealed record JobFailure(string ErrorType, string Message)
         WebPaTimeoutException e => new(JobErrorTypes.WebPaTimeout, e.Message),
         WebPaAuthException e => new(JobErrorTypes.WebPaAuth, e.Message),
         WebPaException e => new(JobErrorTypes.WebPa, e.Message),
+        Tr069TimeoutException e => new(JobErrorTypes.Tr069Timeout, e.Message),
+        Tr069FaultException e => new(JobErrorTypes.Tr069Fault, e.Message),
+        Tr069Exception e => new(JobErrorTypes.Tr069, e.Message),
         DrmException { Code: DrmErrorCode.BadUserInput } e => new(JobErrorTypes.SnmpClient, e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && exception is not DrmException => Classify(inner) is { ErrorType: not JobErrorTypes.Internal } known ? known : Internal(exception),

@@ -16,6 +16,7 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
     public const int MaxTreeDepth = 10;
     public const int MaxTreeNodes = 5_000;
     public const int MaxValidateItems = 1_000;
+    private const int MaxPathLength = 256;
 
     /// <summary>
     /// Enqueues the import of an uploaded model (<paramref name="content"/>) or of a server-side file allowed by
@@ -169,6 +170,57 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
             throw DrmException.BadInput($"{invalid.Count} of {items.Count} values are refused by the TR-181 model (set force to send them anyway): "
                                         + string.Join(" ", errors));
         }
+    }
+
+    /// <summary>
+    /// What a protocol's set job calls before it queues anything: up to <paramref name="maxItems"/> parameters, each a
+    /// TR-181 instance path named once, every value valid in the catalog the caller sees (else <c>BAD_USER_INPUT</c>
+    /// listing every error, unless <paramref name="force"/>). Each comes back with the catalog's base type of its
+    /// parameter, null where the catalog has none (a forced set may name parameters it does not know).
+    /// </summary>
+    public async Task<IReadOnlyList<(string Path, string Value, string? BaseType)>> PrepareSetAsync(
+        TenantContext caller, IReadOnlyList<Tr181ValueInput> items, int maxItems, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0 || items.Count > maxItems)
+        {
+            throw DrmException.BadInput($"parameters must hold between 1 and {maxItems} items.");
+        }
+
+        var paths = items.Select((item, i) => CheckedInstancePath(item.Path, $"parameters[{i}].name", objectAllowed: false)).ToList();
+        if (paths.Distinct(StringComparer.Ordinal).Count() != paths.Count)
+        {
+            throw DrmException.BadInput("parameters names a parameter more than once.");
+        }
+
+        var values = items.Select((item, i) => new Tr181ValueInput(paths[i], item.Value ?? "")).ToList();
+        await RequireValidAsync(caller, values, force, cancellationToken).ConfigureAwait(false);
+        var known = await FindAllAsync(caller, paths, cancellationToken).ConfigureAwait(false);
+        return values.Select((v, i) => (v.Path, v.Value, known[i]?.BaseType)).ToList();
+    }
+
+    /// <summary>
+    /// A path a protocol can carry: <c>Device.</c> then segments of letters, digits, '_' and '-', with instance
+    /// numbers in place of <c>{i}</c>; ending in '.' (an object) only where <paramref name="objectAllowed"/>.
+    /// </summary>
+    public static string CheckedInstancePath(string? path, string field, bool objectAllowed)
+    {
+        var trimmed = path?.Trim() ?? "";
+        var segments = trimmed.TrimEnd('.').Split('.');
+        var wellFormed = trimmed.Length is > 0 and <= MaxPathLength
+                         && segments[0] == "Device"
+                         && segments.All(s => s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'));
+        if (!wellFormed)
+        {
+            throw DrmException.BadInput($"{field}: '{path}' is not a TR-181 path (Device.… with instance numbers in place of {{i}}).");
+        }
+
+        if (!objectAllowed && trimmed.EndsWith('.'))
+        {
+            throw DrmException.BadInput($"{field}: '{trimmed}' names an object; a set needs parameter paths.");
+        }
+
+        return trimmed;
     }
 
     /// <summary>"Device:2.19" → ("Device", "2.19"): the name without the version is what a newer import replaces.</summary>

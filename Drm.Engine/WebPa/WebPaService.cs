@@ -14,7 +14,6 @@ public sealed class WebPaService(JobService jobs, Tr181Service tr181)
 {
     public const int MaxNames = 128;
     public const int MaxSetParameters = 64;
-    private const int MaxNameLength = 256;
 
     private static readonly (string Table, string Missing) Endpoint =
         ("webpa_endpoints", "The device has no WebPA endpoint; set one with setWebpaEndpoint first.");
@@ -30,7 +29,7 @@ public sealed class WebPaService(JobService jobs, Tr181Service tr181)
             throw DrmException.BadInput($"names must hold between 1 and {MaxNames} parameter or object paths.");
         }
 
-        var checkedNames = names.Select((n, i) => CheckName(n, $"names[{i}]", objectAllowed: true)).ToArray();
+        var checkedNames = names.Select((n, i) => Tr181Service.CheckedInstancePath(n, $"names[{i}]", objectAllowed: true)).ToArray();
         return jobs.EnqueueDeviceJobAsync(caller, deviceId, JobKind.WebPaGet, new { names = checkedNames }, null, Endpoint, cancellationToken);
     }
 
@@ -40,25 +39,13 @@ public sealed class WebPaService(JobService jobs, Tr181Service tr181)
         ArgumentNullException.ThrowIfNull(caller);
         caller.Require(UserRole.Operator);
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Count is 0 or > MaxSetParameters)
+        var prepared = await tr181.PrepareSetAsync(
+            caller, parameters.Select(p => new Tr181ValueInput(p.Name, p.Value)).ToList(), MaxSetParameters, force, cancellationToken).ConfigureAwait(false);
+        var items = prepared.Select((p, i) => new
         {
-            throw DrmException.BadInput($"parameters must hold between 1 and {MaxSetParameters} items.");
-        }
-
-        var names = parameters.Select((p, i) => CheckName(p.Name, $"parameters[{i}].name", objectAllowed: false)).ToList();
-        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
-        {
-            throw DrmException.BadInput("parameters names a parameter more than once.");
-        }
-
-        var values = parameters.Select((p, i) => new Tr181ValueInput(names[i], p.Value ?? "")).ToList();
-        await tr181.RequireValidAsync(caller, values, force, cancellationToken).ConfigureAwait(false);
-        var known = await tr181.FindAllAsync(caller, names, cancellationToken).ConfigureAwait(false);
-        var items = parameters.Select((p, i) => new
-        {
-            name = names[i],
-            value = values[i].Value,
-            dataType = (int)(p.DataType ?? DataTypeOf(known[i]?.BaseType)),
+            name = p.Path,
+            value = p.Value,
+            dataType = (int)(parameters[i].DataType ?? DataTypeOf(p.BaseType)),
         }).ToArray();
         return await jobs.EnqueueDeviceJobAsync(
             caller, deviceId, JobKind.WebPaSet, new { parameters = items, force }, items.Length, Endpoint, cancellationToken).ConfigureAwait(false);
@@ -77,25 +64,4 @@ public sealed class WebPaService(JobService jobs, Tr181Service tr181)
         "decimal" => WebPaDataType.Double,
         _ => WebPaDataType.String,
     };
-
-    // WebPA joins names with commas in its query string, so a name must be a plain TR-181 instance path.
-    private static string CheckName(string? name, string field, bool objectAllowed)
-    {
-        var trimmed = name?.Trim() ?? "";
-        var segments = trimmed.TrimEnd('.').Split('.');
-        var wellFormed = trimmed.Length is > 0 and <= MaxNameLength
-                         && segments[0] == "Device"
-                         && segments.All(s => s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'));
-        if (!wellFormed)
-        {
-            throw DrmException.BadInput($"{field}: '{name}' is not a TR-181 path (Device.… with instance numbers in place of {{i}}).");
-        }
-
-        if (!objectAllowed && trimmed.EndsWith('.'))
-        {
-            throw DrmException.BadInput($"{field}: '{trimmed}' names an object; a set needs parameter paths.");
-        }
-
-        return trimmed;
-    }
 }

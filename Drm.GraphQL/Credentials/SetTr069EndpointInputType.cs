@@ -11,7 +11,7 @@ public sealed class SetTr069EndpointInputType : InputObjectGraphType<SetTr069End
     {
         Name = "SetTr069EndpointInput";
         Field<NonNullGraphType<IdGraphType>>("deviceId");
-        Field<NonNullGraphType<StringGraphType>>("baseUrl").Description("ACS northbound API, e.g. http://genieacs:7557.");
+        Field<StringGraphType>("baseUrl").Description("ACS northbound API, e.g. http://genieacs:7557; default TR069_ACS_URL.");
         Field<NonNullGraphType<StringGraphType>>("cpeId").Description("OUI-ProductClass-SerialNumber.");
         Field<BooleanGraphType>("connectionRequest").Description("Default true.");
         Field<EndpointAuthInputType>("auth");
@@ -20,7 +20,7 @@ public sealed class SetTr069EndpointInputType : InputObjectGraphType<SetTr069End
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new SetTr069EndpointInput(
         GlobalId.Decode(value["deviceId"], DeviceType.TypeName),
-        (string)value["baseUrl"]!,
+        value.Text("baseUrl"),
         (string)value["cpeId"]!,
         value.TryGetValue("auth", out var auth) ? (EndpointAuthInput?)auth : null,
         value.Bool("connectionRequest"),

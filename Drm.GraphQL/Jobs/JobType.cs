@@ -36,7 +36,7 @@ public sealed class JobType : ObjectGraphType<Job>
         });
         Field<NonNullGraphType<JobProgressType>>("progress").Resolve(c => c.Source);
         Field<StringGraphType>("errorType")
-            .Description("SNMPTimeoutError, SNMPAuthError, SNMPClientError, WebPATimeoutError, WebPAAuthError, WebPAError, MIBParseError, TR181ImportError, Cancelled or Internal (and the other protocols' errors as they land).")
+            .Description("SNMPTimeoutError, SNMPAuthError, SNMPClientError, WebPATimeoutError, WebPAAuthError, WebPAError, TR069TimeoutError, TR069FaultError, TR069Error, MIBParseError, TR181ImportError, Cancelled or Internal (and the other protocols' errors as they land).")
             .Resolve(c => c.Source.ErrorType);
         Field<StringGraphType>("errorMessage").Resolve(c => c.Source.ErrorMessage);
         Field<NonNullGraphType<IntGraphType>>("attempts").Description("Runs so far; above 1 when a node died mid-job.").Resolve(c => c.Source.Attempts);

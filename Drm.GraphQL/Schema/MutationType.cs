@@ -18,7 +18,9 @@ using Drm.GraphQL.Uploads;
 using Drm.GraphQL.Jobs;
 using GraphQL;
 using GraphQL.Types;
+using Drm.Engine.Tr069;
 using Drm.Engine.WebPa;
+using Drm.GraphQL.Tr069;
 using Drm.GraphQL.WebPa;
 
 namespace Drm.GraphQL.Schema;
@@ -150,6 +152,28 @@ public sealed class MutationType : ObjectGraphType
                 var parameters = ((IEnumerable<object?>)input["parameters"]!).Cast<WebPaSetItem>().ToArray();
                 var force = input.TryGetValue("force", out var f) && f is true;
                 return await c.Service<WebPaService>().EnqueueSetAsync(c.Caller(), DeviceId(input), parameters, force, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueTr069Get")
+            .Description("Reads parameters from a CPE through its ACS (GenieACS NBI), with a connection request unless the endpoint says not. Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueTr069GetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                return await c.Service<Tr069Service>().EnqueueGetAsync(c.Caller(), DeviceId(input), Strings(input["names"]), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueTr069Set")
+            .Description(
+                "Sets parameters on a CPE through its ACS, after checking each value against the TR-181 catalog (see validateTr181). " +
+                "Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueTr069SetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var parameters = ((IEnumerable<object?>)input["parameters"]!).Cast<Tr069SetItem>().ToArray();
+                var force = input.TryGetValue("force", out var f) && f is true;
+                return await c.Service<Tr069Service>().EnqueueSetAsync(c.Caller(), DeviceId(input), parameters, force, c.CancellationToken);
             });
 
         Field<NonNullGraphType<JobType>>("cancelJob")

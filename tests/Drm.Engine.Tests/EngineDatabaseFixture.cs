@@ -34,7 +34,8 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh migrated database and an engine wired to it as the service role.</summary>
-    public async Task<EngineScope> CreateScopeAsync(Drm.Protocols.WebPa.WebPaClientOptions? webPa = null)
+    public async Task<EngineScope> CreateScopeAsync(
+        Drm.Protocols.WebPa.WebPaClientOptions? webPa = null, Drm.Protocols.Tr069.Tr069ClientOptions? tr069 = null)
     {
         var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
         await Server.CreateDatabaseAsync(name, Template);
@@ -44,6 +45,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
             Database = new DatabaseOptions { ConnectionString = Server.AppConnectionString(name) },
             CredentialsKey = CredentialsKey,
             WebPa = webPa ?? new(),
+            Tr069 = tr069 ?? new(),
         });
         var provider = services.BuildServiceProvider();
         return new EngineScope(name, Server, provider, provider);
@@ -52,7 +54,8 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
     /// <summary>
     /// A fresh migrated database and a started engine host (the actor system runs), as the service runs it.
     /// </summary>
-    public async Task<EngineScope> StartEngineAsync(JobEngineOptions? jobs = null, IReadOnlyList<string>? tr181Sources = null)
+    public async Task<EngineScope> StartEngineAsync(
+        JobEngineOptions? jobs = null, IReadOnlyList<string>? tr181Sources = null, Drm.Protocols.Tr069.Tr069ClientOptions? tr069 = null)
     {
         var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
         await Server.CreateDatabaseAsync(name, Template);
@@ -64,6 +67,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
             CredentialsKey = CredentialsKey,
             Jobs = jobs ?? new JobEngineOptions { ResumeInterval = TimeSpan.FromMilliseconds(500), Lease = TimeSpan.FromSeconds(3) },
             Tr181Sources = tr181Sources ?? [],
+            Tr069 = tr069 ?? new(),
         });
         var host = builder.Build();
         await host.StartAsync();

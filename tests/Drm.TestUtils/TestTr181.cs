@@ -12,6 +12,9 @@ public static class TestTr181
 
     public static string UspComponents => Path.Combine(Folder, "tr-181-2-19-1-usp.xml");
 
+    /// <summary>The flattened CWMP model: what TR-069 CPEs implement (ManagementServer and the other CWMP-only objects).</summary>
+    public static string CwmpFull => Path.Combine(Folder, "tr-181-2-19-1-cwmp-full.xml");
+
     public static string Vendor(string version = "1.0")
     {
         var newer = version != "1.0";

@@ -12,18 +12,25 @@ namespace Drm.Engine.Tests.Credentials;
 public sealed class CredentialServiceTests(EngineDatabaseFixture fixture)
 {
     [Fact]
-    public async Task AWebPaEndpointWithoutABaseUrl_TakesWebPaBaseUrl_AndIsRefusedWhenThereIsNone()
+    public async Task WebPaAndTr069EndpointsWithoutABaseUrl_TakeTheConfiguredDefault_AndAreRefusedWhenThereIsNone()
     {
-        await using var configured = await fixture.CreateScopeAsync(new Drm.Protocols.WebPa.WebPaClientOptions { BaseUrl = new Uri("http://tr1d1um.fleet:6100/api/v3") });
+        await using var configured = await fixture.CreateScopeAsync(
+            new Drm.Protocols.WebPa.WebPaClientOptions { BaseUrl = new Uri("http://tr1d1um.fleet:6100/api/v3") },
+            new Drm.Protocols.Tr069.Tr069ClientOptions { AcsUrl = new Uri("http://genieacs.fleet:7557") });
         var (admin, device) = await DeviceAsync(configured);
+        var credentials = configured.Get<CredentialService>();
 
-        (await configured.Get<CredentialService>().SetWebPaAsync(admin, new SetWebPaEndpointInput(device.Id, null, "mac:112233445566"), default))
+        (await credentials.SetWebPaAsync(admin, new SetWebPaEndpointInput(device.Id, null, "mac:112233445566"), default))
             .BaseUrl.ShouldBe("http://tr1d1um.fleet:6100/api/v3");
+        (await credentials.SetTr069Async(admin, new SetTr069EndpointInput(device.Id, null, "202BC1-BM632w-1"), default))
+            .BaseUrl.ShouldBe("http://genieacs.fleet:7557/");
 
         await using var bare = await fixture.CreateScopeAsync();
         var (other, otherDevice) = await DeviceAsync(bare);
         (await Should.ThrowAsync<DrmException>(() => bare.Get<CredentialService>().SetWebPaAsync(other, new SetWebPaEndpointInput(otherDevice.Id, " ", "mac:112233445566"), default)))
             .Message.ShouldBe("baseUrl is required: WEBPA_BASE_URL names no default Tr1d1um.");
+        (await Should.ThrowAsync<DrmException>(() => bare.Get<CredentialService>().SetTr069Async(other, new SetTr069EndpointInput(otherDevice.Id, null, "202BC1-BM632w-1"), default)))
+            .Message.ShouldBe("baseUrl is required: TR069_ACS_URL names no default ACS.");
     }
 
     [Fact]
