@@ -111,7 +111,10 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
         TenantContext caller, Guid jobId, string? oidPrefix, PageRequest page, CancellationToken cancellationToken)
     {
         var (limit, after) = page.Resolve();
-        var prefix = string.IsNullOrWhiteSpace(oidPrefix) ? null : ParseOid(oidPrefix, "oidPrefix");
+        // WebPA and TR-069 results are named by TR-181 path; the same prefix rule serves them ("Device.WiFi" or "Device.WiFi.").
+        var prefix = string.IsNullOrWhiteSpace(oidPrefix) ? null
+            : oidPrefix.Trim().StartsWith("Device.", StringComparison.Ordinal) ? oidPrefix.Trim().TrimEnd('.')
+            : ParseOid(oidPrefix, "oidPrefix");
         var afterSequence = after is null ? (long?)null
             : long.TryParse(after.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s
             : throw DrmException.BadInput("'after' is not a cursor this API issued.");

@@ -199,6 +199,18 @@ public sealed class Tr181Service(Tr181Store store, JobService jobs, EngineOption
         return values.Select((v, i) => (v.Path, v.Value, known[i]?.BaseType)).ToList();
     }
 
+    /// <summary>What a protocol's get job reads: 1 to <paramref name="maxNames"/> parameter paths or object paths (ending in '.').</summary>
+    public static string[] CheckedReadPaths(IReadOnlyList<string> names, int maxNames)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0 || names.Count > maxNames)
+        {
+            throw DrmException.BadInput($"names must hold between 1 and {maxNames} parameter or object paths.");
+        }
+
+        return names.Select((n, i) => CheckedInstancePath(n, $"names[{i}]", objectAllowed: true)).ToArray();
+    }
+
     /// <summary>
     /// A path a protocol can carry: <c>Device.</c> then segments of letters, digits, '_' and '-', with instance
     /// numbers in place of <c>{i}</c>; ending in '.' (an object) only where <paramref name="objectAllowed"/>.

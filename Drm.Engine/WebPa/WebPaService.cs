@@ -23,13 +23,7 @@ public sealed class WebPaService(JobService jobs, Tr181Service tr181)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Require(UserRole.Operator);
-        ArgumentNullException.ThrowIfNull(names);
-        if (names.Count is 0 or > MaxNames)
-        {
-            throw DrmException.BadInput($"names must hold between 1 and {MaxNames} parameter or object paths.");
-        }
-
-        var checkedNames = names.Select((n, i) => Tr181Service.CheckedInstancePath(n, $"names[{i}]", objectAllowed: true)).ToArray();
+        var checkedNames = Tr181Service.CheckedReadPaths(names, MaxNames);
         return jobs.EnqueueDeviceJobAsync(caller, deviceId, JobKind.WebPaGet, new { names = checkedNames }, null, Endpoint, cancellationToken);
     }
 

@@ -13,7 +13,9 @@ public sealed class JobResultType : ObjectGraphType<JobResult>
         Description = "One value a job read or wrote: OID (or parameter path), net-snmp type name and value as text.";
         Field(r => r.Sequence).Description("Position in the job's results, from 1.");
         Field(r => r.Oid);
-        Field(r => r.Type).Description("INTEGER, STRING, Hex-STRING, OID, IpAddress, Counter32, Gauge32, Timeticks, Counter64, Opaque, or an exception such as noSuchObject.");
+        Field(r => r.Type).Description(
+            "SNMP: INTEGER, STRING, Hex-STRING, OID, IpAddress, Counter32, Gauge32, Timeticks, Counter64, Opaque, or an exception such as noSuchObject. " +
+            "WebPA and TR-069: the TR-181 type (string, unsignedInt, boolean, dateTime…).");
         Field(r => r.Value);
         Field<StringGraphType>("name")
             .Description("The OID's MIB name with its decoded index (IF-MIB::ifDescr.3), when your MIBs or the global ones know it.")

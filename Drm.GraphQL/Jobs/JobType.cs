@@ -45,7 +45,7 @@ public sealed class JobType : ObjectGraphType<Job>
         Field(j => j.FinishedAt, nullable: true);
         Field<NonNullGraphType<ConnectionType<JobResultType, EdgeType<JobResultType>>>>("results")
             .Description("Result rows in the order they were stored.")
-            .Argument<StringGraphType>("oidPrefix", a => a.Description = "Only this OID and those below it.")
+            .Argument<StringGraphType>("oidPrefix", a => a.Description = "Only this OID and those below it; for WebPA and TR-069 jobs a TR-181 path (Device.WiFi.).")
             .PagingArguments()
             .ResolveAsync(async c => Connections.From(await c.Service<JobService>().ResultsAsync(
                 c.Caller(), c.Source.Id, c.GetArgument<string?>("oidPrefix"), c.ToPageRequest(), c.CancellationToken)));

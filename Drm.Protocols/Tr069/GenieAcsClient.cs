@@ -17,7 +17,6 @@ namespace Drm.Protocols.Tr069;
 /// </remarks>
 public sealed class GenieAcsClient(HttpClient http)
 {
-    private const int MaxErrorText = 500;
 
     /// <summary>Refreshes <paramref name="names"/> from the CPE and returns them; a name ending in <c>.</c> returns its whole subtree.</summary>
     public async Task<IReadOnlyList<Tr069Parameter>> GetAsync(AcsTarget target, IReadOnlyList<string> names, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class GenieAcsClient(HttpClient http)
         var query = Uri.EscapeDataString(new JsonObject { ["_id"] = target.DeviceId }.ToJsonString());
         var (_, _, text) = await SendAsync(target, HttpMethod.Get, $"devices/?query={query}&projection={Uri.EscapeDataString(projection)}", null, cancellationToken)
             .ConfigureAwait(false);
-        var document = (Parse(text) as JsonArray)?.FirstOrDefault() as JsonObject
+        var document = (ProtocolJson.Parse(text) as JsonArray)?.FirstOrDefault() as JsonObject
                        ?? throw new Tr069Exception($"The ACS no longer knows the device {target.DeviceId}.", 404);
         var values = new List<Tr069Parameter>();
         foreach (var name in names)
@@ -74,8 +73,8 @@ public sealed class GenieAcsClient(HttpClient http)
             return;
         }
 
-        var taskId = (Parse(text) as JsonObject)?["_id"]?.GetValue<string>()
-                     ?? throw new Tr069Exception($"The ACS answered {status} {reason} without the task: {Clip(text)}", status);
+        var taskId = (ProtocolJson.Parse(text) as JsonObject)?["_id"]?.GetValue<string>()
+                     ?? throw new Tr069Exception($"The ACS answered {status} {reason} without the task: {ProtocolJson.Clip(text)}", status);
         if (!reason.Contains("fault", StringComparison.OrdinalIgnoreCase))
         {
             // Queued: the CPE did not connect in time (or is to run it at its next inform); watch the task until then.
@@ -113,14 +112,14 @@ public sealed class GenieAcsClient(HttpClient http)
         var query = Uri.EscapeDataString(new JsonObject { ["_id"] = taskId }.ToJsonString());
         var (_, _, text) = await SendAsync(target, HttpMethod.Get, $"tasks/?query={query}", null, cancellationToken).ConfigureAwait(false);
         // A task the CPE faulted stays in the collection, so its fault is what tells it apart from a waiting one.
-        return Parse(text) is JsonArray { Count: > 0 } && await FaultAsync(target, taskId, cancellationToken).ConfigureAwait(false) is null;
+        return ProtocolJson.Parse(text) is JsonArray { Count: > 0 } && await FaultAsync(target, taskId, cancellationToken).ConfigureAwait(false) is null;
     }
 
     private async Task<JsonObject?> FaultAsync(AcsTarget target, string taskId, CancellationToken cancellationToken)
     {
         var query = Uri.EscapeDataString(new JsonObject { ["_id"] = FaultId(target, taskId) }.ToJsonString());
         var (_, _, text) = await SendAsync(target, HttpMethod.Get, $"faults/?query={query}", null, cancellationToken).ConfigureAwait(false);
-        return (Parse(text) as JsonArray)?.FirstOrDefault() as JsonObject;
+        return (ProtocolJson.Parse(text) as JsonArray)?.FirstOrDefault() as JsonObject;
     }
 
     private async Task WithdrawAsync(AcsTarget target, string taskId, JsonObject? fault, CancellationToken cancellationToken)
@@ -162,7 +161,7 @@ public sealed class GenieAcsClient(HttpClient http)
                 return (status, reason, text);
             }
 
-            var said = text.Trim().Length > 0 ? Clip(text) : reason;
+            var said = text.Trim().Length > 0 ? ProtocolJson.Clip(text) : reason;
             throw status switch
             {
                 401 or 403 => new Tr069Exception($"The ACS refused our credentials ({status}): {said}", status),
@@ -190,7 +189,7 @@ public sealed class GenieAcsClient(HttpClient http)
             .Select(f => $"{Text(f["parameterName"])}: {Text(f["faultCode"])} {Text(f["faultString"])}")
             .ToList() ?? [];
         var text = perParameter.Count > 0 ? $"{message} — {string.Join("; ", perParameter)}" : message;
-        return new Tr069FaultException($"The CPE faulted ({code}): {Clip(text)}", code, message);
+        return new Tr069FaultException($"The CPE faulted ({code}): {ProtocolJson.Clip(text)}", code, message);
     }
 
     // GenieACS stores parameters as nested objects; a leaf carries _value and _type.
@@ -215,7 +214,7 @@ public sealed class GenieAcsClient(HttpClient http)
         if (o.ContainsKey("_value"))
         {
             var type = Text(o["_type"]) ?? "xsd:string";
-            into.Add(new Tr069Parameter(path, ValueText(o["_value"]), type.StartsWith("xsd:", StringComparison.Ordinal) ? type[4..] : type));
+            into.Add(new Tr069Parameter(path, ProtocolJson.ValueText(o["_value"]), type.StartsWith("xsd:", StringComparison.Ordinal) ? type[4..] : type));
             return;
         }
 
@@ -225,16 +224,6 @@ public sealed class GenieAcsClient(HttpClient http)
         }
     }
 
-    private static string ValueText(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
-        JsonValue v when v.TryGetValue<long>(out var l) => l.ToString(CultureInfo.InvariantCulture),
-        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
-        _ => value.ToJsonString(),
-    };
-
     private static string? Text(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue<string>(out var s) => s,
@@ -243,20 +232,6 @@ public sealed class GenieAcsClient(HttpClient http)
     };
 
     private static string FaultId(AcsTarget target, string taskId) => $"{target.DeviceId}:task_{taskId}";
-
-    private static JsonNode? Parse(string text)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string Clip(string text) => text.Length <= MaxErrorText ? text.Trim() : text[..MaxErrorText].Trim() + "…";
 
     private static void CheckNames(IReadOnlyList<string> names)
     {

@@ -21,7 +21,6 @@ namespace Drm.Protocols.WebPa;
 /// </remarks>
 public sealed class WebPaClient(HttpClient http)
 {
-    private const int MaxErrorText = 500;
     private static readonly ConcurrentDictionary<int, ResiliencePipeline> Pipelines = new();
 
     /// <summary>
@@ -106,7 +105,7 @@ public sealed class WebPaClient(HttpClient http)
             throw new WebPaTimeoutException($"{target.BaseUrl.Host} is unreachable: {e.Message}", 0, e);
         }
 
-        var payload = Parse(text);
+        var payload = ProtocolJson.Parse(text);
         var code = (int)status;
         if (code is 401 or 403 && payload?["statusCode"] is null)
         {
@@ -125,7 +124,7 @@ public sealed class WebPaClient(HttpClient http)
             throw new WebPaException($"{Describe(reported)} ({reported}): {ErrorText(payload, text)}", reported);
         }
 
-        return payload ?? throw new WebPaException($"{target.BaseUrl.Host} answered with no JSON: {Clip(text)}", code);
+        return payload ?? throw new WebPaException($"{target.BaseUrl.Host} answered with no JSON: {ProtocolJson.Clip(text)}", code);
     }
 
     private static string DeviceUrl(WebPaTarget target) =>
@@ -152,29 +151,7 @@ public sealed class WebPaClient(HttpClient http)
         var type = parameter["dataType"] is JsonValue t && t.TryGetValue<int>(out var number) && Enum.IsDefined((WebPaDataType)number)
             ? (WebPaDataType)number
             : WebPaDataType.String;
-        into.Add(new WebPaParameter(name, ValueText(parameter["value"]), type));
-    }
-
-    private static string ValueText(JsonNode? value) => value switch
-    {
-        null => "",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
-        JsonValue v when v.TryGetValue<long>(out var l) => l.ToString(CultureInfo.InvariantCulture),
-        JsonValue v when v.TryGetValue<double>(out var d) => d.ToString("R", CultureInfo.InvariantCulture),
-        _ => value.ToJsonString(),
-    };
-
-    private static JsonNode? Parse(string text)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        into.Add(new WebPaParameter(name, ProtocolJson.ValueText(parameter["value"]), type));
     }
 
     // Tr1d1um's own errors carry "message"; a device's carry per-parameter messages.
@@ -182,7 +159,7 @@ public sealed class WebPaClient(HttpClient http)
     {
         if (payload?["message"] is JsonValue message && message.TryGetValue<string>(out var said) && said.Length > 0)
         {
-            return Clip(said);
+            return ProtocolJson.Clip(said);
         }
 
         var refused = payload is null ? [] : Parameters(payload)
@@ -190,7 +167,7 @@ public sealed class WebPaClient(HttpClient http)
             .Where(p => p.Message is not null && p.Message != "Success")
             .Select(p => p.Name is null ? p.Message! : $"{p.Name}: {p.Message}")
             .ToList();
-        return refused.Count > 0 ? Clip(string.Join("; ", refused)) : text.Length > 0 ? Clip(text) : "no details given";
+        return refused.Count > 0 ? ProtocolJson.Clip(string.Join("; ", refused)) : text.Length > 0 ? ProtocolJson.Clip(text) : "no details given";
     }
 
     private static string Describe(int code) => code switch
@@ -202,8 +179,6 @@ public sealed class WebPaClient(HttpClient http)
         >= 520 and <= 599 => "The device failed the request",
         _ => "The WebPA request failed",
     };
-
-    private static string Clip(string text) => text.Length <= MaxErrorText ? text.Trim() : text[..MaxErrorText].Trim() + "…";
 
     private static void CheckNames(IReadOnlyList<string> names)
     {

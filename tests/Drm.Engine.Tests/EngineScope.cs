@@ -1,3 +1,5 @@
+using Drm.Engine.Jobs;
+using Drm.Engine.Paging;
 using Drm.Engine.Tenancy;
 using Drm.Engine.Tenants;
 using Drm.Engine.Users;
@@ -52,6 +54,24 @@ public sealed class EngineScope(string database, PostgresServer server, IService
     }
 
     public IServiceProvider Services => services;
+
+    /// <summary>Reads the job until it has finished (a minute at most) and returns its final state.</summary>
+    public async Task<Job> WaitForJobAsync(TenantContext caller, Job job)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!job.IsFinished)
+        {
+            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
+            await Task.Delay(20);
+            job = (await Get<JobService>().GetAsync(caller, job.Id, default))!;
+        }
+
+        return job;
+    }
+
+    /// <summary>The job's first page of results (as many as a page holds).</summary>
+    public async Task<IReadOnlyList<JobResult>> ResultsAsync(TenantContext caller, Job job) =>
+        (await Get<JobService>().ResultsAsync(caller, job.Id, null, new PageRequest(PageRequest.MaxSize), default)).Items;
 
     public async ValueTask DisposeAsync() => await owner.DisposeAsync();
 }

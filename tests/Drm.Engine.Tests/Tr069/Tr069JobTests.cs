@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Drm.Engine.Credentials;
 using Drm.Engine.Devices;
 using Drm.Engine.Jobs;
@@ -38,16 +37,16 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         var (admin, deviceId) = await DeviceAsync(engine);
         var tr069 = engine.Get<Tr069Service>();
 
-        var read = await WaitAsync(engine, admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
+        var read = await engine.WaitForJobAsync(admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
 
         read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
-        (await ResultsAsync(engine, admin, read)).ShouldBe([
+        (await RowsAsync(engine, admin, read)).ShouldBe([
             ("Device.DeviceInfo.UpTime", "unsignedInt", "3600"),
             ("Device.WiFi.SSID.1.Enable", "boolean", "true"),
             ("Device.WiFi.SSID.1.SSID", "string", "home"),
         ]);
 
-        var set = await WaitAsync(engine, admin, await tr069.EnqueueSetAsync(admin, deviceId, [
+        var set = await engine.WaitForJobAsync(admin, await tr069.EnqueueSetAsync(admin, deviceId, [
             new Tr069SetItem("Device.WiFi.SSID.1.SSID", "guest"),
             new Tr069SetItem("Device.ManagementServer.PeriodicInformInterval", "60"),
         ], force: false, default));
@@ -57,7 +56,7 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         _device.Parameters["Device.ManagementServer.PeriodicInformInterval"].Value.ShouldBe("60");
         _acs.Requests.Single(r => r.Method == "POST" && r.Body.Contains("setParameterValues", StringComparison.Ordinal)).Body
             .ShouldBe("""{"name":"setParameterValues","parameterValues":[["Device.WiFi.SSID.1.SSID","guest","xsd:string"],["Device.ManagementServer.PeriodicInformInterval","60","xsd:unsignedInt"]]}""");
-        (await ResultsAsync(engine, admin, set)).ShouldBe([
+        (await RowsAsync(engine, admin, set)).ShouldBe([
             ("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.ManagementServer.PeriodicInformInterval", "unsignedInt", "60")]);
     }
 
@@ -77,7 +76,7 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         (await engine.Get<JobService>().ListAsync(admin, null, JobKind.Tr069Set, null, new PageRequest(), default)).TotalCount.ShouldBe(0);
         _acs.Requests.ShouldBeEmpty();
 
-        var forced = await WaitAsync(engine, admin, await tr069.EnqueueSetAsync(admin, deviceId, proposed, force: true, default));
+        var forced = await engine.WaitForJobAsync(admin, await tr069.EnqueueSetAsync(admin, deviceId, proposed, force: true, default));
 
         (forced.Status, forced.ErrorType).ShouldBe((JobStatus.Failed, JobErrorTypes.Tr069Fault));
         forced.ErrorMessage.ShouldBe("The CPE faulted (cwmp.9003): Invalid arguments — Device.DeviceInfo.UpTime: 9008 Attempt to set a non-writable parameter");
@@ -94,9 +93,9 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         var tr069 = engine.Get<Tr069Service>();
         _device.Online = false;
 
-        var offline = await WaitAsync(engine, admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
+        var offline = await engine.WaitForJobAsync(admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
         await engine.Get<CredentialService>().SetTr069Async(admin, new SetTr069EndpointInput(deviceId, _acs.BaseUrl.ToString(), "000000-Gone-1"), default);
-        var unknown = await WaitAsync(engine, admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
+        var unknown = await engine.WaitForJobAsync(admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
 
         (offline.Status, offline.ErrorType).ShouldBe((JobStatus.Failed, JobErrorTypes.Tr069Timeout));
         offline.ErrorMessage.ShouldBe("The CPE did not answer the connection request within 0.4 s; the task was withdrawn.");
@@ -138,19 +137,6 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         return (admin, device.Id);
     }
 
-    private static async Task<Job> WaitAsync(EngineScope engine, TenantContext caller, Job job)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!job.IsFinished)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
-            await Task.Delay(20);
-            job = (await engine.Get<JobService>().GetAsync(caller, job.Id, default))!;
-        }
-
-        return job;
-    }
-
-    private static async Task<List<(string, string, string)>> ResultsAsync(EngineScope engine, TenantContext caller, Job job) =>
-        (await engine.Get<JobService>().ResultsAsync(caller, job.Id, null, new PageRequest(), default)).Items.Select(r => (r.Oid, r.Type, r.Value)).ToList();
+    private static async Task<List<(string, string, string)>> RowsAsync(EngineScope engine, TenantContext caller, Job job) =>
+        (await engine.ResultsAsync(caller, job)).Select(r => (r.Oid, r.Type, r.Value)).ToList();
 }

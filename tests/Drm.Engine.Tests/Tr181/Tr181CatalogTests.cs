@@ -72,7 +72,7 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         files.Count.ShouldBeGreaterThan(90);
         var archive = TestArchives.Of(files.Select(f => ($"tr181/{f}", File.ReadAllText(Path.Combine(TestTr181.Folder, f)))).ToArray());
 
-        var job = await WaitAsync(engine, alpha, await tr181.ImportAsync(alpha, "tr-181-2-19-1-usp.tar.gz", archive, null, false, default));
+        var job = await engine.WaitForJobAsync(alpha, await tr181.ImportAsync(alpha, "tr-181-2-19-1-usp.tar.gz", archive, null, false, default));
 
         job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
         var own = await AllAsync(tr181, alpha, new Tr181Filter());
@@ -162,12 +162,12 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         first.Status.ShouldBe(JobStatus.Completed, first.ErrorMessage);
         first.ItemsDone.ShouldBe(6);
         var mode = (await tr181.FindAsync(alpha, "Device.X_ACME_Fan.Mode", default)).ShouldNotBeNull();
-        (await ResultsAsync(engine, alpha, first)).Count(r => r.Type == "ADDED").ShouldBe(6);
+        (await engine.ResultsAsync(alpha, first)).Count(r => r.Type == "ADDED").ShouldBe(6);
 
         var second = await ImportAsync(engine, alpha, "acme-1.1.xml", TestTr181.Vendor("1.1"));
 
         second.Status.ShouldBe(JobStatus.Completed, second.ErrorMessage);
-        var results = await ResultsAsync(engine, alpha, second);
+        var results = await engine.ResultsAsync(alpha, second);
         results[0].ShouldSatisfyAllConditions(
             r => r.Type.ShouldBe("SUMMARY"), r => r.Oid.ShouldBe("X_ACME_Device:1.1"),
             r => r.Value.ShouldBe("X_ACME_Device:1.1: 6 items; 1 added, 1 changed, 1 removed, 4 unchanged."));
@@ -192,7 +192,7 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         var jobs = await Task.WhenAll(
             tr181.ImportAsync(alpha, "acme-1.0.xml", Encoding.UTF8.GetBytes(TestTr181.Vendor("1.0")), null, false, default),
             tr181.ImportAsync(alpha, "acme-1.1.xml", Encoding.UTF8.GetBytes(TestTr181.Vendor("1.1")), null, false, default));
-        var finished = await Task.WhenAll(jobs.Select(j => WaitAsync(engine, alpha, j)));
+        var finished = await Task.WhenAll(jobs.Select(j => engine.WaitForJobAsync(alpha, j)));
 
         finished.ShouldAllBe(j => j.Status == JobStatus.Completed);
         var version = (await tr181.ModelsAsync(alpha, default)).ShouldHaveSingleItem().Version;
@@ -215,7 +215,7 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         var truncated = await ImportAsync(engine, alpha, "acme-1.1.xml", text[..(text.Length / 2)]);
         var unknownType = await ImportAsync(engine, alpha, "acme-1.1.xml", text.Replace("ref=\"Percent\"", "ref=\"Percentage\"", StringComparison.Ordinal));
         var notAModel = await ImportAsync(engine, alpha, "page.xml", "<html><body>Not a model</body></html>");
-        var withoutImports = await WaitAsync(engine, alpha, await tr181.ImportAsync(
+        var withoutImports = await engine.WaitForJobAsync(alpha, await tr181.ImportAsync(
             alpha, "partial.tar.gz", TestArchives.Of(("tr-181-2-19-1-usp.xml", File.ReadAllText(TestTr181.UspComponents))), null, false, default));
 
         truncated.Status.ShouldBe(JobStatus.Failed);
@@ -266,7 +266,7 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         var tr181 = engine.Get<Tr181Service>();
         (await tr181.ModelsAsync(alpha, default)).ShouldBeEmpty();
 
-        var job = await WaitAsync(engine, alpha, await tr181.ImportAsync(alpha, null, null, missing, false, default));
+        var job = await engine.WaitForJobAsync(alpha, await tr181.ImportAsync(alpha, null, null, missing, false, default));
 
         job.Status.ShouldBe(JobStatus.Failed);
         job.ErrorType.ShouldBe(JobErrorTypes.Tr181Import);
@@ -341,7 +341,7 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
         var platform = alpha with { IsPlatformAdmin = true };
 
         var job = await engine.Get<Tr181Service>().ImportAsync(platform, "acme.xml", Encoding.UTF8.GetBytes(TestTr181.Vendor()), null, true, default);
-        job = await WaitAsync(engine, platform, job);
+        job = await engine.WaitForJobAsync(platform, job);
 
         job.Status.ShouldBe(JobStatus.Completed, job.ErrorMessage);
         (await engine.Get<Tr181Service>().FindAsync(beta, "Device.X_ACME_Fan.Speed", default)).ShouldNotBeNull().IsGlobal.ShouldBeTrue();
@@ -433,24 +433,8 @@ public sealed class Tr181CatalogTests(EngineDatabaseFixture fixture)
     {
         var job = await engine.Get<Tr181Service>().ImportAsync(caller, fileName, Encoding.UTF8.GetBytes(xml), null, false, default);
         job.Kind.ShouldBe(JobKind.Tr181Import);
-        return await WaitAsync(engine, caller, job);
+        return await engine.WaitForJobAsync(caller, job);
     }
-
-    private static async Task<Job> WaitAsync(EngineScope engine, TenantContext caller, Job job)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!job.IsFinished)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
-            await Task.Delay(20);
-            job = (await engine.Get<JobService>().GetAsync(caller, job.Id, default))!;
-        }
-
-        return job;
-    }
-
-    private static async Task<IReadOnlyList<JobResult>> ResultsAsync(EngineScope engine, TenantContext caller, Job job) =>
-        (await engine.Get<JobService>().ResultsAsync(caller, job.Id, null, new PageRequest(PageRequest.MaxSize), default)).Items;
 
     private static async Task<List<Tr181Item>> AllAsync(Tr181Service tr181, TenantContext caller, Tr181Filter filter)
     {

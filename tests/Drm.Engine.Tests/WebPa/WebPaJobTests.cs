@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Drm.Engine.Credentials;
 using Drm.Engine.Devices;
@@ -40,16 +39,16 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         var (admin, deviceId) = await DeviceAsync(engine, "drm", "s3cret");
         var webPa = engine.Get<WebPaService>();
 
-        var read = await WaitAsync(engine, admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
+        var read = await engine.WaitForJobAsync(admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
 
         read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
-        (await ResultsAsync(engine, admin, read)).ShouldBe([
+        (await RowsAsync(engine, admin, read)).ShouldBe([
             ("Device.DeviceInfo.UpTime", "unsignedInt", "86400"),
             ("Device.WiFi.SSID.1.Enable", "boolean", "true"),
             ("Device.WiFi.SSID.1.SSID", "string", "home"),
         ]);
 
-        var set = await WaitAsync(engine, admin, await webPa.EnqueueSetAsync(admin, deviceId, [
+        var set = await engine.WaitForJobAsync(admin, await webPa.EnqueueSetAsync(admin, deviceId, [
             new WebPaSetItem("Device.WiFi.SSID.1.SSID", "guest"),
             new WebPaSetItem("Device.WiFi.Radio.1.Channel", "11"),
         ], force: false, default));
@@ -60,7 +59,7 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         _device.Parameters["Device.WiFi.Radio.1.Channel"].Value.ShouldBe("11");
         var sent = JsonNode.Parse(_tr1d1um.Requests.Single(r => r.Method == "PATCH").Body)!["parameters"]!.AsArray();
         sent.Select(p => p!["dataType"]!.GetValue<int>()).ShouldBe([(int)WebPaDataType.String, (int)WebPaDataType.UnsignedInt]);
-        (await ResultsAsync(engine, admin, set)).ShouldBe([("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.WiFi.Radio.1.Channel", "unsignedInt", "11")]);
+        (await RowsAsync(engine, admin, set)).ShouldBe([("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.WiFi.Radio.1.Channel", "unsignedInt", "11")]);
     }
 
     [Fact]
@@ -87,7 +86,7 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         _tr1d1um.Requests.ShouldNotContain(r => r.Method == "PATCH");
 
         // Forced, the values go to the device, which has the last word: it refuses the read-only one, and sets nothing.
-        var forced = await WaitAsync(engine, admin, await webPa.EnqueueSetAsync(admin, deviceId, proposed, force: true, default));
+        var forced = await engine.WaitForJobAsync(admin, await webPa.EnqueueSetAsync(admin, deviceId, proposed, force: true, default));
 
         forced.Status.ShouldBe(JobStatus.Failed);
         forced.ErrorType.ShouldBe(JobErrorTypes.WebPa);
@@ -105,16 +104,16 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         var credentials = engine.Get<CredentialService>();
         _tr1d1um.XmidtTimeout = TimeSpan.FromMilliseconds(100);
 
-        var unauthorized = await WaitAsync(engine, admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
+        var unauthorized = await engine.WaitForJobAsync(admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
         await credentials.SetWebPaAsync(admin, new SetWebPaEndpointInput(
             deviceId, _tr1d1um.BaseUrl.ToString(), "mac:aabbccddeeff", new EndpointAuthInput("basic", "drm", "s3cret"), TimeoutSeconds: 2), default);
-        var offline = await WaitAsync(engine, admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
+        var offline = await engine.WaitForJobAsync(admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
         _device.Latency = TimeSpan.FromSeconds(1);
         await credentials.SetWebPaAsync(admin, new SetWebPaEndpointInput(
             deviceId, _tr1d1um.BaseUrl.ToString(), Cpe, new EndpointAuthInput("basic", "drm"), TimeoutSeconds: 2), default);
-        var slow = await WaitAsync(engine, admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
+        var slow = await engine.WaitForJobAsync(admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
         _device.Latency = TimeSpan.Zero;
-        var unknown = await WaitAsync(engine, admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.X_ACME_Nothing"], default));
+        var unknown = await engine.WaitForJobAsync(admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.X_ACME_Nothing"], default));
 
         (unauthorized.Status, unauthorized.ErrorType).ShouldBe((JobStatus.Failed, JobErrorTypes.WebPaAuth));
         unauthorized.ErrorMessage.ShouldStartWith("127.0.0.1 refused the request (401)");
@@ -161,19 +160,6 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         return (admin, device.Id);
     }
 
-    private static async Task<Job> WaitAsync(EngineScope engine, TenantContext caller, Job job)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!job.IsFinished)
-        {
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
-            await Task.Delay(20);
-            job = (await engine.Get<JobService>().GetAsync(caller, job.Id, default))!;
-        }
-
-        return job;
-    }
-
-    private static async Task<List<(string, string, string)>> ResultsAsync(EngineScope engine, TenantContext caller, Job job) =>
-        (await engine.Get<JobService>().ResultsAsync(caller, job.Id, null, new PageRequest(), default)).Items.Select(r => (r.Oid, r.Type, r.Value)).ToList();
+    private static async Task<List<(string, string, string)>> RowsAsync(EngineScope engine, TenantContext caller, Job job) =>
+        (await engine.ResultsAsync(caller, job)).Select(r => (r.Oid, r.Type, r.Value)).ToList();
 }

@@ -35,6 +35,11 @@ public sealed class WebPaApiTests(ServerFixture server) : IAsyncLifetime
         read["results"]!["edges"]!.AsArray().Select(e => $"{e!["node"]!["oid"]} {e["node"]!["type"]} {e["node"]!["value"]}")
             .ShouldBe(["Device.WiFi.SSID.2.Enable boolean false", "Device.WiFi.SSID.2.SSID string lab", "Device.DeviceInfo.UpTime unsignedInt 42"]);
 
+        var wifi = await server.PostAsync("query($id: ID!) { job(id: $id) { results(oidPrefix: \"Device.WiFi.SSID.2.\") { totalCount edges { node { oid name } } } } }",
+            new { id = get.Data("enqueueWebpaGet")["id"]!.GetValue<string>() }, server.Alpha.ViewerToken);
+        wifi.Data("job")["results"]!["totalCount"]!.GetValue<int>().ShouldBe(2);
+        wifi.Data("job")["results"]!["edges"]![0]!["node"]!["name"].ShouldBeNull();
+
         var set = await server.PostAsync(Set, new
         {
             i = new { deviceId, parameters = new object[] { new { name = "Device.WiFi.SSID.2.Enable", value = "true" }, new { name = "Device.WiFi.SSID.2.SSID", value = "lab-5g", dataType = "STRING" } } },
