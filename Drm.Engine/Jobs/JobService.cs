@@ -167,20 +167,26 @@ public sealed class JobService(TenantDatabase database, IJobDispatcher dispatche
             return rows;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<JobEvent>> EventsAsync(TenantContext caller, Guid jobId, CancellationToken cancellationToken) =>
-        database.ExecuteAsync<IReadOnlyList<JobEvent>>(caller, async (connection, ct) =>
+    public async Task<IReadOnlyList<JobEvent>> EventsAsync(TenantContext caller, Guid jobId, CancellationToken cancellationToken) =>
+        (await EventsManyAsync(caller, [jobId], cancellationToken).ConfigureAwait(false))[jobId];
+
+    /// <summary>The events of several jobs in one read, in order; a job unknown to the caller has none.</summary>
+    public Task<IReadOnlyDictionary<Guid, IReadOnlyList<JobEvent>>> EventsManyAsync(
+        TenantContext caller, IReadOnlyCollection<Guid> jobIds, CancellationToken cancellationToken) =>
+        database.ExecuteAsync<IReadOnlyDictionary<Guid, IReadOnlyList<JobEvent>>>(caller, async (connection, ct) =>
         {
             await using var command = new NpgsqlCommand(
-                "SELECT seq, at, status, message FROM job_events WHERE job_id = $1 ORDER BY seq", connection);
-            command.Parameters.Add(new() { Value = jobId });
-            var events = new List<JobEvent>();
+                "SELECT job_id, seq, at, status, message FROM job_events WHERE job_id = ANY($1) ORDER BY job_id, seq", connection);
+            command.Parameters.Add(new() { Value = jobIds.ToArray() });
+            var events = jobIds.Distinct().ToDictionary(id => id, _ => new List<JobEvent>());
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
-                events.Add(new JobEvent(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), JobNames.ParseStatus(reader.GetString(2)), reader.GetString(3)));
+                events[reader.GetGuid(0)].Add(new JobEvent(
+                    reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), JobNames.ParseStatus(reader.GetString(3)), reader.GetString(4)));
             }
 
-            return events;
+            return events.ToDictionary(e => e.Key, e => (IReadOnlyList<JobEvent>)e.Value);
         }, cancellationToken);
 
     /// <summary>

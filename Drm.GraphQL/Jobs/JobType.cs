@@ -58,6 +58,10 @@ public sealed class JobType : ObjectGraphType<Job>
                 c.Caller(), c.Source.Id, c.GetArgument<string>("oid"), c.GetArgument("first", MibTableReader.DefaultRows), c.GetArgument<string?>("after"),
                 c.CancellationToken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<JobEventType>>>>("events")
-            .ResolveAsync(async c => await c.Service<JobService>().EventsAsync(c.Caller(), c.Source.Id, c.CancellationToken));
+            .Resolve(c =>
+            {
+                var (jobs, caller) = (c.Service<JobService>(), c.Caller());
+                return c.Batch<IReadOnlyList<JobEvent>>("Job.events", (ids, ct) => jobs.EventsManyAsync(caller, ids, ct)).Load(c.Source.Id);
+            });
     }
 }

@@ -62,7 +62,7 @@ public sealed class BatchLoadingTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task APageOfJobs_ReadsTheirDevicesOnce()
+    public async Task APageOfJobs_ReadsTheirDevicesAndEventsOnce()
     {
         var tag = $"jobs-{Guid.NewGuid():N}";
         var deviceIds = new List<string>();
@@ -85,12 +85,14 @@ public sealed class BatchLoadingTests(ServerFixture server)
         }
 
         var (response, sql) = await TracedAsync(() => server.PostAsync(
-            "{ jobs(first: 12) { edges { node { device { id name } } } } }", null, server.Beta.ViewerToken));
+            "{ jobs(first: 12) { edges { node { device { id name } events { status } } } } }", null, server.Beta.ViewerToken));
 
         var devices = response.Data("jobs")["edges"]!.AsArray().Select(e => e!["node"]!["device"]!["id"]!.GetValue<string>()).ToList();
         devices.Count.ShouldBe(12);
         devices.ShouldBe(deviceIds.Concat(deviceIds).Reverse(), ignoreOrder: true);
         sql.Count(s => s.Contains("FROM devices", StringComparison.Ordinal)).ShouldBe(1, string.Join('\n', sql));
+        sql.Count(s => s.Contains("FROM job_events", StringComparison.Ordinal)).ShouldBe(1, string.Join('\n', sql));
+        response.Data("jobs")["edges"]!.AsArray().ShouldAllBe(e => e!["node"]!["events"]![0]!["status"]!.GetValue<string>() == "QUEUED");
     }
 
     // Runs the request under a trace of its own and returns the SQL text of every Npgsql command in that trace.
