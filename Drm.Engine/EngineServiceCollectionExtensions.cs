@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<Tr181.Tr181CatalogLoader>());
         services.AddSingleton<WebPa.WebPaService>();
         services.AddSingleton<Tr069.Tr069Service>();
+        services.AddSingleton<Usp.UspService>();
         services.AddJobEngine(options.Jobs);
         return services;
     }

@@ -70,7 +70,9 @@ public sealed partial class CredentialService
             "websocket" => ["ws", "wss"],
             _ => throw DrmException.BadInput($"transport must be one of {string.Join(", ", UspTransports)}."),
         };
-        var baseUrl = ValidateUrl(input.BaseUrl, schemes, "baseUrl");
+        var baseUrl = string.IsNullOrWhiteSpace(input.BaseUrl) && transport == "mqtt"
+            ? uspDefaults.MqttBrokerUrl?.AbsoluteUri ?? throw DrmException.BadInput("baseUrl is required: USP_MQTT_BROKER_URL names no default broker.")
+            : ValidateUrl(input.BaseUrl ?? "", schemes, "baseUrl");
         var endpointId = Required(input.AgentEndpointId, "agentEndpointId", 256);
         var topic = string.IsNullOrWhiteSpace(input.MqttTopic) ? null : input.MqttTopic.Trim();
         if (transport == "mqtt" && topic is null)

@@ -4,6 +4,7 @@ using Drm.Engine.Security;
 using Drm.Engine.Tenancy;
 using Drm.Protocols.Snmp;
 using Drm.Protocols.Tr069;
+using Drm.Protocols.Usp;
 using Drm.Protocols.WebPa;
 using Npgsql;
 
@@ -106,6 +107,32 @@ public sealed partial class CredentialService
                 ConnectionRequest = reader.GetBoolean(2),
                 Timeout = TimeSpan.FromMilliseconds(reader.GetInt32(7)),
                 ConnectionRequestTimeout = tr069Defaults.ConnectionRequestTimeout,
+            };
+        }, cancellationToken);
+
+    /// <summary>The broker, agent and credentials of a device's USP endpoint over MQTT, its secret decrypted, for the engine only.</summary>
+    internal Task<UspTarget> LoadUspTargetAsync(TenantContext context, Guid deviceId, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(context, async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT base_url, agent_endpoint_id, transport, mqtt_topic, auth_type, auth_username, auth_secret_enc, timeout_ms " +
+                "FROM usp_endpoints WHERE device_id = $1",
+                connection);
+            command.Parameters.Add(new() { Value = deviceId });
+            await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetString(2) != "mqtt" || reader.IsDBNull(3))
+            {
+                throw DrmException.BadInput("The device has no USP endpoint over MQTT.");
+            }
+
+            var secret = reader.IsDBNull(6)
+                ? null
+                : protector.Unprotect(reader.GetFieldValue<byte[]>(6), SecretProtector.Purpose("usp_endpoints", deviceId, "auth_secret"));
+            return new UspTarget(new Uri(reader.GetString(0)), reader.GetString(1), reader.GetString(3), uspDefaults.ControllerEndpointId)
+            {
+                // MQTT knows user name and password only; a basic auth is what a broker can check.
+                Credentials = reader.GetString(4) == "basic" && secret is not null ? (reader.GetString(5), secret) : null,
+                Timeout = TimeSpan.FromMilliseconds(reader.GetInt32(7)),
             };
         }, cancellationToken);
 

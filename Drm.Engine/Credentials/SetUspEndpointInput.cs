@@ -4,7 +4,7 @@ public sealed record SetUspEndpointInput(
     Guid DeviceId,
     string AgentEndpointId,
     string Transport,
-    string BaseUrl,
+    string? BaseUrl,
     string? MqttTopic = null,
     EndpointAuthInput? Auth = null,
     double? TimeoutSeconds = null);

@@ -14,6 +14,8 @@ public static class JobErrorTypes
     public const string Tr069Timeout = "TR069TimeoutError";
     public const string Tr069Fault = "TR069FaultError";
     public const string Tr069 = "TR069Error";
+    public const string UspTimeout = "USPTimeoutError";
+    public const string Usp = "USPError";
     public const string Cancelled = "Cancelled";
     public const string Internal = "Internal";
 }

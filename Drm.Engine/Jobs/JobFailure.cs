@@ -1,5 +1,6 @@
 using Drm.Protocols.Snmp;
 using Drm.Protocols.Tr069;
+using Drm.Protocols.Usp;
 using Drm.Protocols.WebPa;
 
 namespace Drm.Engine.Jobs;
@@ -20,6 +21,8 @@ public sealed record JobFailure(string ErrorType, string Message)
         Tr069TimeoutException e => new(JobErrorTypes.Tr069Timeout, e.Message),
         Tr069FaultException e => new(JobErrorTypes.Tr069Fault, e.Message),
         Tr069Exception e => new(JobErrorTypes.Tr069, e.Message),
+        UspTimeoutException e => new(JobErrorTypes.UspTimeout, e.Message),
+        UspException e => new(JobErrorTypes.Usp, e.Message),
         DrmException { Code: DrmErrorCode.BadUserInput } e => new(JobErrorTypes.SnmpClient, e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && exception is not DrmException => Classify(inner) is { ErrorType: not JobErrorTypes.Internal } known ? known : Internal(exception),

@@ -2,12 +2,13 @@ using Akka.Streams;
 using Drm.Engine.Mibs;
 using Drm.Engine.Tr069;
 using Drm.Engine.Tr181;
+using Drm.Engine.Usp;
 using Drm.Engine.WebPa;
 
 namespace Drm.Engine.Jobs;
 
 /// <summary>Hands each claimed job to the work of its kind.</summary>
-public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse, Tr181ImportJobWork tr181Import, WebPaJobWork webPa, Tr069JobWork tr069) : IJobWork
+public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse, Tr181ImportJobWork tr181Import, WebPaJobWork webPa, Tr069JobWork tr069, UspJobWork usp) : IJobWork
 {
     public Task RunAsync(JobTicket ticket, Job job, JobProgress progress, IMaterializer materializer, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class JobWorkRouter(SnmpJobWork snmp, MibParseJobWork mibParse, Tr
             JobKind.Tr181Import => tr181Import,
             JobKind.WebPaGet or JobKind.WebPaSet => webPa,
             JobKind.Tr069Get or JobKind.Tr069Set => tr069,
+            JobKind.UspGet or JobKind.UspSet => usp,
             _ => throw new NotSupportedException($"{JobNames.Of(job.Kind)} jobs come with their protocol's client; this engine cannot run them yet."),
         };
         return work.RunAsync(ticket, job, progress, materializer, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class SetUspEndpointInputType : InputObjectGraphType<SetUspEndpoin
         Field<NonNullGraphType<IdGraphType>>("deviceId");
         Field<NonNullGraphType<StringGraphType>>("agentEndpointId");
         Field<NonNullGraphType<UspTransportType>>("transport");
-        Field<NonNullGraphType<StringGraphType>>("baseUrl").Description("http(s)://, mqtt(s)://, or ws(s):// as the transport needs.");
+        Field<StringGraphType>("baseUrl").Description("http(s)://, mqtt(s)://, or ws(s):// as the transport needs; for MQTT, default USP_MQTT_BROKER_URL.");
         Field<StringGraphType>("mqttTopic").Description("Required for MQTT: the agent's topic.");
         Field<EndpointAuthInputType>("auth");
         Field<FloatGraphType>("timeout").Description("Seconds; default USP_TIMEOUT.");
@@ -23,7 +23,7 @@ public sealed class SetUspEndpointInputType : InputObjectGraphType<SetUspEndpoin
         GlobalId.Decode(value["deviceId"], DeviceType.TypeName),
         (string)value["agentEndpointId"]!,
         (string)value["transport"]!,
-        (string)value["baseUrl"]!,
+        value.Text("baseUrl"),
         value.Text("mqttTopic"),
         value.TryGetValue("auth", out var auth) ? (EndpointAuthInput?)auth : null,
         value.Double("timeout"));

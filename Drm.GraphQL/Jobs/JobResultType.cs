@@ -15,7 +15,7 @@ public sealed class JobResultType : ObjectGraphType<JobResult>
         Field(r => r.Oid);
         Field(r => r.Type).Description(
             "SNMP: INTEGER, STRING, Hex-STRING, OID, IpAddress, Counter32, Gauge32, Timeticks, Counter64, Opaque, or an exception such as noSuchObject. " +
-            "WebPA and TR-069: the TR-181 type (string, unsignedInt, boolean, dateTime…).");
+            "WebPA, TR-069 and USP: the TR-181 type (string, unsignedInt, boolean, dateTime…).");
         Field(r => r.Value);
         Field<StringGraphType>("name")
             .Description("The OID's MIB name with its decoded index (IF-MIB::ifDescr.3), when your MIBs or the global ones know it.")

@@ -36,7 +36,7 @@ public sealed class JobType : ObjectGraphType<Job>
         });
         Field<NonNullGraphType<JobProgressType>>("progress").Resolve(c => c.Source);
         Field<StringGraphType>("errorType")
-            .Description("SNMPTimeoutError, SNMPAuthError, SNMPClientError, WebPATimeoutError, WebPAAuthError, WebPAError, TR069TimeoutError, TR069FaultError, TR069Error, MIBParseError, TR181ImportError, Cancelled or Internal (and the other protocols' errors as they land).")
+            .Description("SNMPTimeoutError, SNMPAuthError, SNMPClientError, WebPATimeoutError, WebPAAuthError, WebPAError, TR069TimeoutError, TR069FaultError, TR069Error, USPTimeoutError, USPError, MIBParseError, TR181ImportError, Cancelled or Internal (and the other protocols' errors as they land).")
             .Resolve(c => c.Source.ErrorType);
         Field<StringGraphType>("errorMessage").Resolve(c => c.Source.ErrorMessage);
         Field<NonNullGraphType<IntGraphType>>("attempts").Description("Runs so far; above 1 when a node died mid-job.").Resolve(c => c.Source.Attempts);
@@ -45,7 +45,7 @@ public sealed class JobType : ObjectGraphType<Job>
         Field(j => j.FinishedAt, nullable: true);
         Field<NonNullGraphType<ConnectionType<JobResultType, EdgeType<JobResultType>>>>("results")
             .Description("Result rows in the order they were stored.")
-            .Argument<StringGraphType>("oidPrefix", a => a.Description = "Only this OID and those below it; for WebPA and TR-069 jobs a TR-181 path (Device.WiFi.).")
+            .Argument<StringGraphType>("oidPrefix", a => a.Description = "Only this OID and those below it; for WebPA, TR-069 and USP jobs a TR-181 path (Device.WiFi.).")
             .PagingArguments()
             .ResolveAsync(async c => Connections.From(await c.Service<JobService>().ResultsAsync(
                 c.Caller(), c.Source.Id, c.GetArgument<string?>("oidPrefix"), c.ToPageRequest(), c.CancellationToken)));

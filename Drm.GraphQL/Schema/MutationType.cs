@@ -19,8 +19,10 @@ using Drm.GraphQL.Jobs;
 using GraphQL;
 using GraphQL.Types;
 using Drm.Engine.Tr069;
+using Drm.Engine.Usp;
 using Drm.Engine.WebPa;
 using Drm.GraphQL.Tr069;
+using Drm.GraphQL.Usp;
 using Drm.GraphQL.WebPa;
 
 namespace Drm.GraphQL.Schema;
@@ -174,6 +176,28 @@ public sealed class MutationType : ObjectGraphType
                 var parameters = ((IEnumerable<object?>)input["parameters"]!).Cast<Tr069SetItem>().ToArray();
                 var force = input.TryGetValue("force", out var f) && f is true;
                 return await c.Service<Tr069Service>().EnqueueSetAsync(c.Caller(), DeviceId(input), parameters, force, c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueUspGet")
+            .Description("Reads parameters from a USP agent over MQTT. Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueUspGetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                return await c.Service<UspService>().EnqueueGetAsync(c.Caller(), DeviceId(input), Strings(input["names"]), c.CancellationToken);
+            });
+
+        Field<NonNullGraphType<JobType>>("enqueueUspSet")
+            .Description(
+                "Sets parameters on a USP agent over MQTT, after checking each value against the TR-181 catalog (see validateTr181). " +
+                "Operators and admins.")
+            .Argument<NonNullGraphType<EnqueueUspSetInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<Dictionary<string, object?>>("input");
+                var parameters = ((IEnumerable<object?>)input["parameters"]!).Cast<UspSetItem>().ToArray();
+                var force = input.TryGetValue("force", out var f) && f is true;
+                return await c.Service<UspService>().EnqueueSetAsync(c.Caller(), DeviceId(input), parameters, force, c.CancellationToken);
             });
 
         Field<NonNullGraphType<JobType>>("cancelJob")

@@ -35,7 +35,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
 
     /// <summary>A fresh migrated database and an engine wired to it as the service role.</summary>
     public async Task<EngineScope> CreateScopeAsync(
-        Drm.Protocols.WebPa.WebPaClientOptions? webPa = null, Drm.Protocols.Tr069.Tr069ClientOptions? tr069 = null)
+        Drm.Protocols.WebPa.WebPaClientOptions? webPa = null, Drm.Protocols.Tr069.Tr069ClientOptions? tr069 = null, Drm.Protocols.Usp.UspClientOptions? usp = null)
     {
         var name = $"drm_test_{Interlocked.Increment(ref _counter)}";
         await Server.CreateDatabaseAsync(name, Template);
@@ -46,6 +46,7 @@ public sealed class EngineDatabaseFixture : IAsyncLifetime
             CredentialsKey = CredentialsKey,
             WebPa = webPa ?? new(),
             Tr069 = tr069 ?? new(),
+            Usp = usp ?? new(),
         });
         var provider = services.BuildServiceProvider();
         return new EngineScope(name, Server, provider, provider);

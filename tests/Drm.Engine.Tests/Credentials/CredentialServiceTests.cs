@@ -12,11 +12,12 @@ namespace Drm.Engine.Tests.Credentials;
 public sealed class CredentialServiceTests(EngineDatabaseFixture fixture)
 {
     [Fact]
-    public async Task WebPaAndTr069EndpointsWithoutABaseUrl_TakeTheConfiguredDefault_AndAreRefusedWhenThereIsNone()
+    public async Task EndpointsWithoutABaseUrl_TakeTheConfiguredDefault_AndAreRefusedWhenThereIsNone()
     {
         await using var configured = await fixture.CreateScopeAsync(
             new Drm.Protocols.WebPa.WebPaClientOptions { BaseUrl = new Uri("http://tr1d1um.fleet:6100/api/v3") },
-            new Drm.Protocols.Tr069.Tr069ClientOptions { AcsUrl = new Uri("http://genieacs.fleet:7557") });
+            new Drm.Protocols.Tr069.Tr069ClientOptions { AcsUrl = new Uri("http://genieacs.fleet:7557") },
+            new Drm.Protocols.Usp.UspClientOptions { MqttBrokerUrl = new Uri("mqtt://broker.fleet:1883") });
         var (admin, device) = await DeviceAsync(configured);
         var credentials = configured.Get<CredentialService>();
 
@@ -24,6 +25,8 @@ public sealed class CredentialServiceTests(EngineDatabaseFixture fixture)
             .BaseUrl.ShouldBe("http://tr1d1um.fleet:6100/api/v3");
         (await credentials.SetTr069Async(admin, new SetTr069EndpointInput(device.Id, null, "202BC1-BM632w-1"), default))
             .BaseUrl.ShouldBe("http://genieacs.fleet:7557/");
+        (await credentials.SetUspAsync(admin, new SetUspEndpointInput(device.Id, "os::1", "mqtt", null, "usp/agent/1"), default))
+            .BaseUrl.ShouldBe("mqtt://broker.fleet:1883/");
 
         await using var bare = await fixture.CreateScopeAsync();
         var (other, otherDevice) = await DeviceAsync(bare);
@@ -31,6 +34,10 @@ public sealed class CredentialServiceTests(EngineDatabaseFixture fixture)
             .Message.ShouldBe("baseUrl is required: WEBPA_BASE_URL names no default Tr1d1um.");
         (await Should.ThrowAsync<DrmException>(() => bare.Get<CredentialService>().SetTr069Async(other, new SetTr069EndpointInput(otherDevice.Id, null, "202BC1-BM632w-1"), default)))
             .Message.ShouldBe("baseUrl is required: TR069_ACS_URL names no default ACS.");
+        (await Should.ThrowAsync<DrmException>(() => bare.Get<CredentialService>().SetUspAsync(other, new SetUspEndpointInput(otherDevice.Id, "os::1", "mqtt", null, "t"), default)))
+            .Message.ShouldBe("baseUrl is required: USP_MQTT_BROKER_URL names no default broker.");
+        (await Should.ThrowAsync<DrmException>(() => bare.Get<CredentialService>().SetUspAsync(other, new SetUspEndpointInput(otherDevice.Id, "os::1", "websocket", null), default)))
+            .Code.ShouldBe(DrmErrorCode.BadUserInput);
     }
 
     [Fact]
