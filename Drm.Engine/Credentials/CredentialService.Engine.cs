@@ -110,7 +110,7 @@ public sealed partial class CredentialService
             };
         }, cancellationToken);
 
-    /// <summary>The broker, agent and credentials of a device's USP endpoint over MQTT, its secret decrypted, for the engine only.</summary>
+    /// <summary>The agent, its MTP (MQTT broker or WebSocket server) and credentials, the secret decrypted, for the engine only.</summary>
     internal Task<UspTarget> LoadUspTargetAsync(TenantContext context, Guid deviceId, CancellationToken cancellationToken) =>
         database.ExecuteAsync(context, async (connection, ct) =>
         {
@@ -120,17 +120,18 @@ public sealed partial class CredentialService
                 connection);
             command.Parameters.Add(new() { Value = deviceId });
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetString(2) != "mqtt" || reader.IsDBNull(3))
+            if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetString(2) is not ("mqtt" or "websocket"))
             {
-                throw DrmException.BadInput("The device has no USP endpoint over MQTT.");
+                throw DrmException.BadInput("The device has no USP endpoint over MQTT or WebSocket.");
             }
 
             var secret = reader.IsDBNull(6)
                 ? null
                 : protector.Unprotect(reader.GetFieldValue<byte[]>(6), SecretProtector.Purpose("usp_endpoints", deviceId, "auth_secret"));
-            return new UspTarget(new Uri(reader.GetString(0)), reader.GetString(1), reader.GetString(3), uspDefaults.ControllerEndpointId)
+            return new UspTarget(new Uri(reader.GetString(0)), reader.GetString(1), uspDefaults.ControllerEndpointId)
             {
-                // MQTT knows user name and password only; a basic auth is what a broker can check.
+                AgentTopic = reader.IsDBNull(3) ? null : reader.GetString(3),
+                // A broker knows user name and password only, and a WebSocket server gets them as HTTP Basic.
                 Credentials = reader.GetString(4) == "basic" && secret is not null ? (reader.GetString(5), secret) : null,
                 Timeout = TimeSpan.FromMilliseconds(reader.GetInt32(7)),
             };

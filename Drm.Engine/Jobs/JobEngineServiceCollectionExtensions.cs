@@ -28,7 +28,7 @@ public static class JobEngineServiceCollectionExtensions
         services.AddSingleton(_ => new Drm.Protocols.Tr069.GenieAcsClient(http.Value));
         services.AddSingleton<WebPa.WebPaJobWork>();
         services.AddSingleton<Tr069.Tr069JobWork>();
-        services.AddSingleton<Drm.Protocols.Usp.UspMqttClient>();
+        services.AddSingleton<Drm.Protocols.Usp.UspClient>();
         services.AddSingleton<Usp.UspJobWork>();
         services.AddSingleton<JobWorkRouter>();
         services.AddSingleton<IJobDispatcher, ActorJobDispatcher>();

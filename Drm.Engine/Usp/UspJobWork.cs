@@ -9,11 +9,11 @@ using Drm.Protocols.Usp;
 namespace Drm.Engine.Usp;
 
 /// <summary>
-/// USP_GET and USP_SET jobs: one USP message to the agent each, over MQTT. Results are the parameters read or set,
+/// USP_GET and USP_SET jobs: one USP message to the agent each, over MQTT or WebSocket. Results are the parameters read or set,
 /// named by path in the result's <c>oid</c>; USP carries no types, so each is labelled with its type in the TR-181
 /// catalog (<c>string</c> where the catalog has none).
 /// </summary>
-public sealed class UspJobWork(CredentialService credentials, UspMqttClient client, Tr181Service tr181, JobStore store) : IJobWork
+public sealed class UspJobWork(CredentialService credentials, UspClient client, Tr181Service tr181, JobStore store) : IJobWork
 {
     public async Task RunAsync(JobTicket ticket, Job job, JobProgress progress, IMaterializer materializer, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Drm.Engine.Users;
 namespace Drm.Engine.Usp;
 
 /// <summary>
-/// Queues USP_GET and USP_SET jobs for agents reached over MQTT. A set is checked against the TR-181 catalog the
+/// Queues USP_GET and USP_SET jobs for agents reached over MQTT or WebSocket. A set is checked against the TR-181 catalog the
 /// caller sees before anything is queued, and refused with every error found unless the caller forces it.
 /// </summary>
 public sealed class UspService(JobService jobs, Tr181Service tr181)
@@ -14,10 +14,11 @@ public sealed class UspService(JobService jobs, Tr181Service tr181)
     public const int MaxNames = 128;
     public const int MaxSetParameters = 64;
 
-    // Only the MQTT MTP is spoken so far: an endpoint over WebSocket or HTTP is refused when the job is asked for.
+    // TR-369 defines MTPs over MQTT and WebSocket (and STOMP, CoAP, UDS), none over plain HTTP: an endpoint with
+    // transport HTTP is refused when a job is asked for.
     private static readonly (string Table, string Missing) Endpoint = (
-        "(SELECT device_id FROM usp_endpoints WHERE transport = 'mqtt')",
-        "The device has no USP endpoint over MQTT; set one with setUspEndpoint (transport MQTT). The WebSocket and HTTP MTPs are not supported yet.");
+        "(SELECT device_id FROM usp_endpoints WHERE transport IN ('mqtt', 'websocket'))",
+        "The device has no USP endpoint over MQTT or WebSocket; set one with setUspEndpoint. USP has no HTTP MTP to send a job over.");
 
     /// <summary>Reads parameters from the agent; a name ending in <c>.</c> reads every parameter under that object.</summary>
     public Task<Job> EnqueueGetAsync(TenantContext caller, Guid deviceId, IReadOnlyList<string> names, CancellationToken cancellationToken)

@@ -179,7 +179,7 @@ public sealed class MutationType : ObjectGraphType
             });
 
         Field<NonNullGraphType<JobType>>("enqueueUspGet")
-            .Description("Reads parameters from a USP agent over MQTT. Operators and admins.")
+            .Description("Reads parameters from a USP agent over MQTT or WebSocket. Operators and admins.")
             .Argument<NonNullGraphType<EnqueueUspGetInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -189,7 +189,7 @@ public sealed class MutationType : ObjectGraphType
 
         Field<NonNullGraphType<JobType>>("enqueueUspSet")
             .Description(
-                "Sets parameters on a USP agent over MQTT, after checking each value against the TR-181 catalog (see validateTr181). " +
+                "Sets parameters on a USP agent over MQTT or WebSocket, after checking each value against the TR-181 catalog (see validateTr181). " +
                 "Operators and admins.")
             .Argument<NonNullGraphType<EnqueueUspSetInputType>>("input")
             .ResolveAsync(async c =>

@@ -10,7 +10,7 @@ using Drm.TestUtils;
 
 namespace Drm.Engine.Tests.Usp;
 
-/// <summary>USP_GET and USP_SET jobs through a private mosquitto to the simulated agent, with the real TR-181 USP model as the catalog.</summary>
+/// <summary>USP_GET and USP_SET jobs over MQTT (a private mosquitto and the simulated agent) and WebSocket, with the real TR-181 USP model as the catalog.</summary>
 public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Agent = "os::012345-0A0B0C0D0E0F";
@@ -97,15 +97,21 @@ public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AWebSocketEndpoint_IsRefusedWithTheReason()
+    public async Task OverWebSocket_AGetJobReadsTheAgent_AndAnHttpEndpointIsRefusedWithTheReason()
     {
         await using var engine = await StartAsync();
-        var (admin, deviceId) = await DeviceAsync(engine, "websocket");
+        await using var wsAgent = (await UspWebSocketAgent.StartAsync(Agent)).With("Device.DeviceInfo.UpTime", "99", "unsignedInt");
+        var (admin, deviceId) = await DeviceAsync(engine, "websocket", url: wsAgent.Url.ToString());
+        var http = await engine.Get<DeviceService>().CreateAsync(admin, new CreateDeviceInput("http-agent", "192.0.2.2"), default);
+        await engine.Get<CredentialService>().SetUspAsync(admin, new SetUspEndpointInput(http.Id, Agent, "http", "http://192.0.2.2:8080/usp"), default);
 
-        var refused = await Should.ThrowAsync<DrmException>(() => engine.Get<UspService>().EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo."], default));
+        var read = await engine.WaitForJobAsync(admin, await engine.Get<UspService>().EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime"], default));
+        var refused = await Should.ThrowAsync<DrmException>(() => engine.Get<UspService>().EnqueueGetAsync(admin, http.Id, ["Device.DeviceInfo."], default));
 
+        read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
+        (await RowsAsync(engine, admin, read)).ShouldBe([("Device.DeviceInfo.UpTime", "unsignedInt", "99")]);
         refused.Code.ShouldBe(DrmErrorCode.BadUserInput);
-        refused.Message.ShouldContain("The WebSocket and HTTP MTPs are not supported yet.");
+        refused.Message.ShouldContain("USP has no HTTP MTP to send a job over.");
     }
 
     private async Task<EngineScope> StartAsync()
@@ -115,11 +121,11 @@ public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
         return engine;
     }
 
-    private async Task<(TenantContext Admin, Guid DeviceId)> DeviceAsync(EngineScope engine, string transport, double timeoutSeconds = 5)
+    private async Task<(TenantContext Admin, Guid DeviceId)> DeviceAsync(EngineScope engine, string transport, double timeoutSeconds = 5, string? url = null)
     {
         var admin = await engine.CreateTenantAsync("acme");
         var device = await engine.Get<DeviceService>().CreateAsync(admin, new CreateDeviceInput("agent", "192.0.2.1"), default);
-        var url = transport == "mqtt" ? _broker.Url.ToString() : "ws://192.0.2.1:8080/usp";
+        url ??= _broker.Url.ToString();
         await engine.Get<CredentialService>().SetUspAsync(admin, new SetUspEndpointInput(
             device.Id, Agent, transport, url, transport == "mqtt" ? _agent.Topic : null, TimeoutSeconds: timeoutSeconds), default);
         return (admin, device.Id);

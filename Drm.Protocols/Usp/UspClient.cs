@@ -1,23 +1,18 @@
 using System.Buffers;
 using Drm.Protocols.Usp.Wire;
 using Google.Protobuf;
-using MQTTnet;
-using MQTTnet.Formatter;
-using MQTTnet.Protocol;
 
 namespace Drm.Protocols.Usp;
 
 /// <summary>
-/// A USP controller over the MQTT MTP (TR-369's MQTT binding): MQTT 5 with our endpoint ID in the CONNECT's
-/// <c>usp-endpoint-id</c> user property, each request a Record published to the agent's topic with content type
-/// <c>usp.msg</c> and a Response Topic of our own, the answer matched by its msg_id.
+/// A USP controller: Get and Set as USP Records (no session context) to an agent over the MQTT or the WebSocket MTP,
+/// the answer matched by its msg_id, a USP Error turned into <see cref="UspException"/>.
 /// </summary>
-/// <remarks>One MQTT connection per exchange: a job sends one request, and a broker connection per job keeps the
-/// engine free of long-lived sockets to manage.</remarks>
-public sealed class UspMqttClient
+/// <remarks>One connection per exchange: a job sends one request, and a connection per job keeps the engine free of
+/// long-lived sockets to manage.</remarks>
+public sealed class UspClient
 {
     private const string UspVersion = "1.3";
-    private const string ContentType = "usp.msg";
 
     /// <summary>Values of parameters and of every parameter under an object path (ending in <c>.</c>).</summary>
     public async Task<IReadOnlyList<UspParameter>> GetAsync(UspTarget target, IReadOnlyList<string> paths, CancellationToken cancellationToken)
@@ -79,84 +74,17 @@ public sealed class UspMqttClient
             PayloadSecurity = Record.Types.PayloadSecurity.Plaintext,
             NoSessionContext = new NoSessionContextRecord { Payload = message.ToByteString() },
         };
-        var replyTopic = $"usp/controller/{Topic(target.ControllerEndpointId)}/{msgId}";
-        var answered = new TaskCompletionSource<Msg>(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        using var client = new MqttClientFactory().CreateMqttClient();
-        client.ApplicationMessageReceivedAsync += e =>
+        var reply = target.Url.Scheme switch
         {
-            if (e.ApplicationMessage.Topic == replyTopic && Answer(e.ApplicationMessage.Payload, target, msgId) is { } reply)
-            {
-                answered.TrySetResult(reply);
-            }
-
-            return Task.CompletedTask;
+            "mqtt" or "mqtts" or "tcp" or "ssl" => await UspMqttMtp.ExchangeAsync(target, record, msgId, cancellationToken).ConfigureAwait(false),
+            "ws" or "wss" => await UspWebSocketMtp.ExchangeAsync(target, record, msgId, cancellationToken).ConfigureAwait(false),
+            var scheme => throw new UspException($"USP has no message transfer protocol for {scheme}:// here; use mqtt:// or ws://.", 0),
         };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(target.Timeout);
-        try
-        {
-            var connected = await client.ConnectAsync(Options(target), timeout.Token).ConfigureAwait(false);
-            if (connected.ResultCode != MqttClientConnectResultCode.Success)
-            {
-                throw new UspException($"The broker {target.BrokerUrl.Authority} refused the connection: {connected.ResultCode}", 0);
-            }
-
-            await client.SubscribeAsync(
-                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(replyTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), timeout.Token).ConfigureAwait(false);
-            await client.PublishAsync(new MqttApplicationMessageBuilder()
-                .WithTopic(target.AgentTopic)
-                .WithPayload(record.ToByteArray())
-                .WithContentType(ContentType)
-                .WithResponseTopic(replyTopic)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build(), timeout.Token).ConfigureAwait(false);
-            var reply = await answered.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
-            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None).ConfigureAwait(false);
-            return reply.Body.Error is { } error ? throw Refused(error) : reply;
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new UspTimeoutException(
-                client.IsConnected
-                    ? $"The agent {target.AgentEndpointId} did not answer within {target.Timeout.TotalSeconds:0.###} s."
-                    : $"The broker {target.BrokerUrl.Authority} did not accept the connection within {target.Timeout.TotalSeconds:0.###} s.", e);
-        }
-        catch (MQTTnet.Adapter.MqttConnectingFailedException e)
-        {
-            // Before MqttCommunicationException, which it derives from: a refusal is an answer, not a lost broker.
-            throw new UspException($"The broker {target.BrokerUrl.Authority} refused the connection: {e.Message}", 0, e);
-        }
-        catch (MQTTnet.Exceptions.MqttCommunicationException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new UspTimeoutException($"The broker {target.BrokerUrl.Authority} is unreachable: {e.Message}", e);
-        }
+        return reply.Body.Error is { } error ? throw Refused(error) : reply;
     }
 
-    private static MqttClientOptions Options(UspTarget target)
-    {
-        var builder = new MqttClientOptionsBuilder()
-            .WithTcpServer(target.BrokerUrl.Host, target.BrokerUrl.Port > 0 ? target.BrokerUrl.Port : 1883)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"drm-{Guid.NewGuid():N}")
-            .WithCleanStart(true)
-            .WithUserProperty("usp-endpoint-id", new ReadOnlyMemory<byte>(System.Text.Encoding.UTF8.GetBytes(target.ControllerEndpointId)))
-            .WithTimeout(target.Timeout);
-        if (target.Credentials is { } credentials)
-        {
-            builder = builder.WithCredentials(credentials.Username, credentials.Password);
-        }
-
-        if (target.BrokerUrl.Scheme is "mqtts" or "ssl")
-        {
-            builder = builder.WithTlsOptions(tls => tls.UseTls());
-        }
-
-        return builder.Build();
-    }
-
-    // The agent's answer to our msg_id, or null for anything else on the topic (a stray or malformed record).
-    private static Msg? Answer(ReadOnlySequence<byte> payload, UspTarget target, string msgId)
+    /// <summary>The agent's answer to <paramref name="msgId"/>, or null for anything else (a stray or malformed record).</summary>
+    internal static Msg? Answer(ReadOnlySequence<byte> payload, UspTarget target, string msgId)
     {
         try
         {
@@ -185,7 +113,4 @@ public sealed class UspMqttClient
     private static UspException Unexpected(Msg answer, string expected) =>
         new($"The agent answered {answer.Header?.MsgType} where {expected} was expected.", 7000);
 
-    // A topic level may not hold '+', '#' or '/': endpoint IDs like "proto::x" are safe, anything else is replaced.
-    private static string Topic(string endpointId) =>
-        new(endpointId.Select(c => c is '+' or '#' or '/' ? '_' : c).ToArray());
 }
