@@ -69,6 +69,10 @@ public sealed class EngineScope(string database, PostgresServer server, IService
         return job;
     }
 
+    /// <summary>The job's first page of results as (oid, type, value), for protocol jobs that answer in one piece.</summary>
+    public async Task<List<(string Oid, string Type, string Value)>> ResultRowsAsync(TenantContext caller, Job job) =>
+        (await ResultsAsync(caller, job)).Select(r => (r.Oid, r.Type, r.Value)).ToList();
+
     /// <summary>The job's first page of results (as many as a page holds).</summary>
     public async Task<IReadOnlyList<JobResult>> ResultsAsync(TenantContext caller, Job job) =>
         (await Get<JobService>().ResultsAsync(caller, job.Id, null, new PageRequest(PageRequest.MaxSize), default)).Items;

@@ -40,7 +40,7 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         var read = await engine.WaitForJobAsync(admin, await tr069.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
 
         read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
-        (await RowsAsync(engine, admin, read)).ShouldBe([
+        (await engine.ResultRowsAsync(admin, read)).ShouldBe([
             ("Device.DeviceInfo.UpTime", "unsignedInt", "3600"),
             ("Device.WiFi.SSID.1.Enable", "boolean", "true"),
             ("Device.WiFi.SSID.1.SSID", "string", "home"),
@@ -56,7 +56,7 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         _device.Parameters["Device.ManagementServer.PeriodicInformInterval"].Value.ShouldBe("60");
         _acs.Requests.Single(r => r.Method == "POST" && r.Body.Contains("setParameterValues", StringComparison.Ordinal)).Body
             .ShouldBe("""{"name":"setParameterValues","parameterValues":[["Device.WiFi.SSID.1.SSID","guest","xsd:string"],["Device.ManagementServer.PeriodicInformInterval","60","xsd:unsignedInt"]]}""");
-        (await RowsAsync(engine, admin, set)).ShouldBe([
+        (await engine.ResultRowsAsync(admin, set)).ShouldBe([
             ("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.ManagementServer.PeriodicInformInterval", "unsignedInt", "60")]);
     }
 
@@ -136,7 +136,4 @@ public sealed class Tr069JobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         await engine.Get<CredentialService>().SetTr069Async(admin, new SetTr069EndpointInput(device.Id, _acs.BaseUrl.ToString(), Cpe, TimeoutSeconds: 5), default);
         return (admin, device.Id);
     }
-
-    private static async Task<List<(string, string, string)>> RowsAsync(EngineScope engine, TenantContext caller, Job job) =>
-        (await engine.ResultsAsync(caller, job)).Select(r => (r.Oid, r.Type, r.Value)).ToList();
 }

@@ -43,7 +43,7 @@ public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
         var read = await engine.WaitForJobAsync(admin, await usp.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
 
         read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
-        (await RowsAsync(engine, admin, read)).ShouldBe([
+        (await engine.ResultRowsAsync(admin, read)).ShouldBe([
             ("Device.DeviceInfo.UpTime", "unsignedInt", "120"),
             ("Device.WiFi.SSID.1.Enable", "boolean", "true"),
             ("Device.WiFi.SSID.1.SSID", "string", "home"),
@@ -54,7 +54,7 @@ public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
 
         set.Status.ShouldBe(JobStatus.Completed, set.ErrorMessage);
         (_agent.Parameters["Device.WiFi.SSID.1.SSID"].Value, _agent.Parameters["Device.WiFi.Radio.1.Channel"].Value).ShouldBe(("guest", "11"));
-        (await RowsAsync(engine, admin, set)).ShouldBe([("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.WiFi.Radio.1.Channel", "unsignedInt", "11")]);
+        (await engine.ResultRowsAsync(admin, set)).ShouldBe([("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.WiFi.Radio.1.Channel", "unsignedInt", "11")]);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
         var refused = await Should.ThrowAsync<DrmException>(() => engine.Get<UspService>().EnqueueGetAsync(admin, http.Id, ["Device.DeviceInfo."], default));
 
         read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
-        (await RowsAsync(engine, admin, read)).ShouldBe([("Device.DeviceInfo.UpTime", "unsignedInt", "99")]);
+        (await engine.ResultRowsAsync(admin, read)).ShouldBe([("Device.DeviceInfo.UpTime", "unsignedInt", "99")]);
         refused.Code.ShouldBe(DrmErrorCode.BadUserInput);
         refused.Message.ShouldContain("USP has no HTTP MTP to send a job over.");
     }
@@ -130,7 +130,4 @@ public sealed class UspJobTests(EngineDatabaseFixture fixture) : IAsyncLifetime
             device.Id, Agent, transport, url, transport == "mqtt" ? _agent.Topic : null, TimeoutSeconds: timeoutSeconds), default);
         return (admin, device.Id);
     }
-
-    private static async Task<List<(string, string, string)>> RowsAsync(EngineScope engine, TenantContext caller, Job job) =>
-        (await engine.ResultsAsync(caller, job)).Select(r => (r.Oid, r.Type, r.Value)).ToList();
 }

@@ -42,7 +42,7 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         var read = await engine.WaitForJobAsync(admin, await webPa.EnqueueGetAsync(admin, deviceId, ["Device.DeviceInfo.UpTime", "Device.WiFi.SSID.1."], default));
 
         read.Status.ShouldBe(JobStatus.Completed, read.ErrorMessage);
-        (await RowsAsync(engine, admin, read)).ShouldBe([
+        (await engine.ResultRowsAsync(admin, read)).ShouldBe([
             ("Device.DeviceInfo.UpTime", "unsignedInt", "86400"),
             ("Device.WiFi.SSID.1.Enable", "boolean", "true"),
             ("Device.WiFi.SSID.1.SSID", "string", "home"),
@@ -59,7 +59,7 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
         _device.Parameters["Device.WiFi.Radio.1.Channel"].Value.ShouldBe("11");
         var sent = JsonNode.Parse(_tr1d1um.Requests.Single(r => r.Method == "PATCH").Body)!["parameters"]!.AsArray();
         sent.Select(p => p!["dataType"]!.GetValue<int>()).ShouldBe([(int)WebPaDataType.String, (int)WebPaDataType.UnsignedInt]);
-        (await RowsAsync(engine, admin, set)).ShouldBe([("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.WiFi.Radio.1.Channel", "unsignedInt", "11")]);
+        (await engine.ResultRowsAsync(admin, set)).ShouldBe([("Device.WiFi.SSID.1.SSID", "string", "guest"), ("Device.WiFi.Radio.1.Channel", "unsignedInt", "11")]);
     }
 
     [Fact]
@@ -159,7 +159,4 @@ public sealed class WebPaJobTests(EngineDatabaseFixture fixture) : IAsyncLifetim
             device.Id, _tr1d1um.BaseUrl.ToString(), Cpe, new EndpointAuthInput("basic", user, password), TimeoutSeconds: 2), default);
         return (admin, device.Id);
     }
-
-    private static async Task<List<(string, string, string)>> RowsAsync(EngineScope engine, TenantContext caller, Job job) =>
-        (await engine.ResultsAsync(caller, job)).Select(r => (r.Oid, r.Type, r.Value)).ToList();
 }
