@@ -164,9 +164,26 @@ public sealed class JobStore(TenantDatabase database)
     public Task<int> WriteRowsAsync(JobTicket ticket, IReadOnlyList<(string Oid, string Type, string Value)> rows, CancellationToken cancellationToken) =>
         database.ExecuteAsync(ContextOf(ticket), async (connection, ct) =>
         {
-            await JobUploads.InsertResultsAsync(connection, ticket.JobId, rows, ct).ConfigureAwait(false);
+            await InsertRowsAsync(connection, ticket.JobId, rows, ct).ConfigureAwait(false);
             return rows.Count;
         }, cancellationToken);
+
+    /// <summary>
+    /// Result rows numbered from 1 in one statement, inside a transaction the caller already holds (an upload job's
+    /// own); a walk's millions go by COPY through <see cref="WriteResultsAsync"/>.
+    /// </summary>
+    internal static async Task InsertRowsAsync(
+        NpgsqlConnection connection, Guid jobId, IReadOnlyList<(string Oid, string Type, string Value)> rows, CancellationToken ct)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO job_results (job_id, seq, oid, type, value) SELECT $1, s, o, t, v FROM unnest($2::text[], $3::text[], $4::text[]) " +
+            "WITH ORDINALITY AS r(o, t, v, s)", connection);
+        insert.Parameters.Add(new() { Value = jobId });
+        insert.Parameters.Add(new() { Value = rows.Select(r => r.Oid).ToArray() });
+        insert.Parameters.Add(new() { Value = rows.Select(r => r.Type).ToArray() });
+        insert.Parameters.Add(new() { Value = rows.Select(r => r.Value).ToArray() });
+        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
 
     /// <summary>Sets the final state; a job that already finished (say, cancelled meanwhile) keeps its own.</summary>
     public Task FinishAsync(

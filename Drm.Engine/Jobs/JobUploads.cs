@@ -3,8 +3,8 @@ using Npgsql;
 namespace Drm.Engine.Jobs;
 
 /// <summary>
-/// The file a job was enqueued with (<c>job_uploads</c>, see <see cref="JobService.EnqueueUploadAsync"/>) and the few
-/// result rows such jobs write, within the job work's own transaction.
+/// The file a job was enqueued with (<c>job_uploads</c>, see <see cref="JobService.EnqueueUploadAsync"/>), read and
+/// dropped within the job work's own transaction.
 /// </summary>
 internal static class JobUploads
 {
@@ -22,19 +22,5 @@ internal static class JobUploads
         await using var drop = new NpgsqlCommand("DELETE FROM job_uploads WHERE job_id = $1", connection);
         drop.Parameters.Add(new() { Value = jobId });
         return await drop.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Result rows numbered from 1, in one statement (a walk's millions go by COPY through <see cref="JobStore"/>).</summary>
-    public static async Task InsertResultsAsync(
-        NpgsqlConnection connection, Guid jobId, IReadOnlyList<(string Oid, string Type, string Value)> rows, CancellationToken ct)
-    {
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO job_results (job_id, seq, oid, type, value) SELECT $1, s, o, t, v FROM unnest($2::text[], $3::text[], $4::text[]) " +
-            "WITH ORDINALITY AS r(o, t, v, s)", connection);
-        insert.Parameters.Add(new() { Value = jobId });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Oid).ToArray() });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Type).ToArray() });
-        insert.Parameters.Add(new() { Value = rows.Select(r => r.Value).ToArray() });
-        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 }

@@ -75,7 +75,7 @@ public sealed class MibParseJobWork(TenantDatabase database, MibCatalog catalog)
             .Select(d => (d.Module.Name, MibStore.StatusName(d.Status), Summary(d)))
             .Concat(filesWithoutModules.Select(f => (f, "SKIPPED", "No MIB module in this file.")))
             .ToList();
-        await JobUploads.InsertResultsAsync(connection, jobId, rows, ct).ConfigureAwait(false);
+        await JobStore.InsertRowsAsync(connection, jobId, rows, ct).ConfigureAwait(false);
     }
 
     private static string Summary(MibModuleDraft draft)

@@ -93,6 +93,6 @@ public sealed class Tr181ImportJobWork(TenantDatabase database, EngineOptions op
         rows.AddRange(summary.Added.Select(a => (a.Path, "ADDED", a.Kind)));
         rows.AddRange(summary.Changed.Select(c => (c.Path, "CHANGED", c.Kind)));
         rows.AddRange(summary.Removed.Select(r => (r.Path, "REMOVED", r.Kind)));
-        await JobUploads.InsertResultsAsync(connection, jobId, rows, ct).ConfigureAwait(false);
+        await JobStore.InsertRowsAsync(connection, jobId, rows, ct).ConfigureAwait(false);
     }
 }
